@@ -1,5 +1,6 @@
 // Pooling kernel behaviour the random op table cannot pin down: ties, padding, divisors.
 using Microsoft.ML.Cnn.Backends.Managed;
+using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 using Microsoft.ML.Cnn.Tests.TestSupport;
 using static Microsoft.ML.Cnn.Tests.TestSupport.InputSpec;
@@ -46,7 +47,7 @@ public sealed class PoolingKernelsTests
     [TestMethod]
     public void GlobalAvgPoolBackward_SpreadsEvenly()
     {
-        float[] dx = Run(new GlobalAvgPoolBackward(new Graph.Shape(1, 2, 2, 2)), [X(1, 2)], [4, 8]);
+        float[] dx = Run(new GlobalAvgPoolBackward(new Shape(1, 2, 2, 2)), [X(1, 2)], [4, 8]);
         CollectionAssert.AreEqual(new float[] { 1, 1, 1, 1, 2, 2, 2, 2 }, dx);
     }
 }
