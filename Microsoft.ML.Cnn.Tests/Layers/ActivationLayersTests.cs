@@ -1,6 +1,5 @@
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Layers;
-using Padding2D = Microsoft.ML.Cnn.Ops.Padding2D;
 using Eltwise = Microsoft.ML.Cnn.Ops.Eltwise;
 using EltwiseFunction = Microsoft.ML.Cnn.Ops.EltwiseFunction;
 using Op = Microsoft.ML.Cnn.Ops.Op;

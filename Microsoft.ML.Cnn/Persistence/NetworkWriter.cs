@@ -39,6 +39,8 @@ internal static class NetworkWriter
     {
         var body = new MemoryStream();
         WriteBody(new ModelWriter(body), network);
+        if (body.Length > ModelFormat.MaxBodyBytes)
+            throw new NotSupportedException($"The network needs {body.Length} bytes, more than a model file holds ({ModelFormat.MaxBodyBytes}).");
 
         var output = new MemoryStream(capacity: ModelFormat.HeaderLength + (int)body.Length + ModelFormat.ChecksumLength);
         var header = new ModelWriter(output);
