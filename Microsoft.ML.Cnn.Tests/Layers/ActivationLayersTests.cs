@@ -19,7 +19,7 @@ public sealed class ActivationLayersTests
         [new ELU(0.5f), new Eltwise(EltwiseFunction.Elu, 0.5f)],
         [new Sigmoid(), new Eltwise(EltwiseFunction.Sigmoid)],
         [new Tanh(), new Eltwise(EltwiseFunction.Tanh)],
-        [new Softmax(), new Ops.Softmax()],
+        [new Softmax(), new Cnn.Ops.Softmax()],
     };
 
     [TestMethod]

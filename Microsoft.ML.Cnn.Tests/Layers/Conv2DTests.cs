@@ -31,7 +31,7 @@ public sealed class Conv2DTests
     public void Call_SameWithOddTotal_ExtraRowAtBottomAndColumnAtRight()
     {
         var network = Apply(new Conv2D(2, 3, stride: 2, padding: Padding.Same), 1, 8, 6);
-        var conv = LayerOps(network, NetworkMode.Inference).OfType<Ops.Conv2D>().Single();
+        var conv = LayerOps(network, NetworkMode.Inference).OfType<Cnn.Ops.Conv2D>().Single();
         // height: out 4, total (4-1)*2 + 3 - 8 = 1; width: out 3, total (3-1)*2 + 3 - 6 = 1.
         Assert.AreEqual(new Padding2D(0, 1, 0, 1), conv.Geometry.Padding);
     }
@@ -63,7 +63,7 @@ public sealed class Conv2DTests
         Apply(layer, 2, 5, 5);
         Assert.AreEqual(1, layer.Parameters.Count);
         Assert.IsNull(layer.Bias);
-        Assert.IsFalse(LayerOps(Apply(new Conv2D(8, 3, useBias: false), 2, 5, 5), NetworkMode.Inference).OfType<Ops.Conv2D>().Single().HasBias);
+        Assert.IsFalse(LayerOps(Apply(new Conv2D(8, 3, useBias: false), 2, 5, 5), NetworkMode.Inference).OfType<Cnn.Ops.Conv2D>().Single().HasBias);
     }
 
     [TestMethod]
@@ -87,7 +87,7 @@ public sealed class Conv2DTests
     {
         var ops = LayerOps(Apply(new Conv2D(4, 3, activation: Activation.Relu), 1, 5, 5), NetworkMode.Inference);
         Assert.HasCount(2, ops);
-        Assert.IsInstanceOfType<Ops.Conv2D>(ops[0]);
+        Assert.IsInstanceOfType<Cnn.Ops.Conv2D>(ops[0]);
         Assert.AreEqual(new Eltwise(EltwiseFunction.Relu), ops[1]);
     }
 

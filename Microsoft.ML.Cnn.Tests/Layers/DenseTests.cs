@@ -33,8 +33,8 @@ public sealed class DenseTests
     public void Forward_FusedSoftmax_EmitsSoftmaxAfterDense()
     {
         var ops = LayerOps(Apply(new Dense(3, Activation.Softmax), 4), NetworkMode.Inference);
-        Assert.IsInstanceOfType<Ops.Dense>(ops[0]);
-        Assert.IsInstanceOfType<Ops.Softmax>(ops[1]);
+        Assert.IsInstanceOfType<Cnn.Ops.Dense>(ops[0]);
+        Assert.IsInstanceOfType<Cnn.Ops.Softmax>(ops[1]);
     }
 
     [TestMethod]

@@ -17,7 +17,7 @@ public sealed class DepthwiseConv2DTests
         Assert.AreEqual(new Shape(Shape.Batch, expectedChannels, 6, 6), network.Outputs[0].Shape);
         Assert.AreEqual(new Shape(expectedChannels, 1, 3, 3), layer.Weight!.Shape);
         Assert.AreEqual(9 * expectedChannels + expectedChannels, ParameterCount(layer));
-        Assert.AreEqual(8, LayerOps(network, NetworkMode.Inference).OfType<Ops.Conv2D>().Single().Geometry.Groups);
+        Assert.AreEqual(8, LayerOps(network, NetworkMode.Inference).OfType<Cnn.Ops.Conv2D>().Single().Geometry.Groups);
     }
 
     [TestMethod]

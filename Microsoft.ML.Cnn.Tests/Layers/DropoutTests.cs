@@ -19,7 +19,7 @@ public sealed class DropoutTests
     public void BuildGraph_Training_EmitsDropoutWithRateAndSeed()
     {
         var network = Apply(new Dropout(0.25f, seed: 7), 8);
-        Assert.AreEqual(new Ops.Dropout(0.25f, 7), LayerOps(network, NetworkMode.Training).Single());
+        Assert.AreEqual(new Cnn.Ops.Dropout(0.25f, 7), LayerOps(network, NetworkMode.Training).Single());
     }
 
     [TestMethod]

@@ -16,7 +16,7 @@ public sealed class AddTests
         var sum = new Add().Call(input, a, b);
         var network = new Network(input, sum);
         Assert.AreEqual(input.Shape, sum.Shape);
-        Assert.AreEqual(2, LayerOps(network, NetworkMode.Inference).OfType<Ops.Add>().Count());
+        Assert.AreEqual(2, LayerOps(network, NetworkMode.Inference).OfType<Cnn.Ops.Add>().Count());
     }
 
     [TestMethod]

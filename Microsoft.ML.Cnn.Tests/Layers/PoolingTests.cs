@@ -51,7 +51,7 @@ public sealed class AvgPool2DTests
     public void Forward_CountIncludesPadding_ReachesOp(bool countIncludesPadding)
     {
         var network = Apply(new AvgPool2D(3, 1, Padding.Same, countIncludesPadding), 2, 5, 5);
-        var op = LayerOps(network, NetworkMode.Inference).OfType<Ops.AvgPool2D>().Single();
+        var op = LayerOps(network, NetworkMode.Inference).OfType<Cnn.Ops.AvgPool2D>().Single();
         Assert.AreEqual(countIncludesPadding, op.CountIncludesPadding);
         Assert.AreEqual(new Padding2D(1, 1, 1, 1), op.Geometry.Padding);
         Assert.AreEqual(new Shape(Shape.Batch, 2, 5, 5), network.Outputs[0].Shape);
