@@ -61,6 +61,9 @@ public abstract class Layer
 
     internal string? AssignedName { get; set; }
 
+    /// <summary>Most values one parameter may hold; the model loader lowers it so an untrusted file cannot make Build allocate without bound.</summary>
+    internal long MaxParameterElements { get; set; } = long.MaxValue;
+
     /// <summary>Applies the layer to symbolic inputs, building it on first use and checking shapes at once.</summary>
     public SymbolicTensor Call(params SymbolicTensor[] inputs) => SymbolicTensor.Apply(this, inputs);
 
@@ -76,6 +79,13 @@ public abstract class Layer
     /// <summary>Creates a parameter named "{layer}.{suffix}".</summary>
     protected Parameter AddParameter(string suffix, Shape shape, ParameterRole role, IInitializer initializer, int fanIn = 1, int fanOut = 1)
     {
+        long elements = 1;
+        foreach (int d in shape)
+        {
+            elements *= Math.Max(d, 1);
+            if (elements > MaxParameterElements)
+                throw new InvalidOperationException($"Parameter '{Name}.{suffix}' {shape} holds more than the {MaxParameterElements} values allowed here.");
+        }
         var parameter = new Parameter($"{Name}.{suffix}", shape, role, initializer, fanIn, fanOut)
         {
             Trainable = _trainable && role is not (ParameterRole.RunningMean or ParameterRole.RunningVariance),

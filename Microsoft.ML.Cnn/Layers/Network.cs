@@ -82,6 +82,9 @@ public sealed class Network
         for (int i = 0; i < Parameters.Count; i++) Parameters[i].Initialize(SeededRandom.ForStream(seed, i));
     }
 
+    /// <summary>A Keras-like table of layers, output shapes and parameter counts; print it with ToString().</summary>
+    public NetworkSummary Summary() => new(this);
+
     /// <summary>Lowers the network to a computation graph for <paramref name="mode"/>.</summary>
     public NetworkGraph BuildGraph(NetworkMode mode)
     {

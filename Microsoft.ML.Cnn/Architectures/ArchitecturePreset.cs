@@ -1,0 +1,33 @@
+// The ready-made architectures by enum, for command lines and AutoML search spaces.
+using Microsoft.ML.Cnn.Layers;
+
+namespace Microsoft.ML.Cnn.Architectures;
+
+/// <summary>A ready-made architecture. Values are pinned (they may be stored in experiment configs).</summary>
+public enum ArchitecturePreset : byte
+{
+    SeedCnn = 0,
+    SeedCnnBatchNorm = 1,
+    LeNet5Classic = 2,
+    LeNet5Modern = 3,
+    SmallVgg = 4,
+    SmallResNet = 5,
+    SmallMobileNet = 6,
+}
+
+/// <summary>Builds a preset with its default options.</summary>
+public static class ArchitectureCatalog
+{
+    /// <summary>The network for <paramref name="preset"/>, e.g. <c>Create(ArchitecturePreset.SeedCnn, [1, 28, 28], 10)</c>.</summary>
+    public static Network Create(ArchitecturePreset preset, int[] inputShape, int classes, long seed = 0) => preset switch
+    {
+        ArchitecturePreset.SeedCnn => SeedCnn.Create(inputShape, classes, seed),
+        ArchitecturePreset.SeedCnnBatchNorm => SeedCnnBatchNorm.Create(inputShape, classes, seed: seed),
+        ArchitecturePreset.LeNet5Classic => LeNet5.Create(inputShape, classes, LeNet5Style.Classic, seed),
+        ArchitecturePreset.LeNet5Modern => LeNet5.Create(inputShape, classes, LeNet5Style.Modern, seed),
+        ArchitecturePreset.SmallVgg => SmallVgg.Create(inputShape, classes, seed: seed),
+        ArchitecturePreset.SmallResNet => SmallResNet.Create(inputShape, classes, seed: seed),
+        ArchitecturePreset.SmallMobileNet => SmallMobileNet.Create(inputShape, classes, seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, $"Unknown preset; use one of {string.Join(", ", Enum.GetNames<ArchitecturePreset>())}."),
+    };
+}

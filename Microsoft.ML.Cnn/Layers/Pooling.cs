@@ -1,0 +1,77 @@
+// Pooling layers: max and average over windows, and global average over the whole image.
+using Microsoft.ML.Cnn.Graph;
+using Microsoft.ML.Cnn.Ops;
+
+namespace Microsoft.ML.Cnn.Layers;
+
+/// <summary>Window, stride and padding shared by <see cref="MaxPool2D"/> and <see cref="AvgPool2D"/>; no parameters.</summary>
+public abstract class PoolingLayer : Layer
+{
+    private protected PoolingLayer((int Height, int Width) pool, (int Height, int Width)? stride, Padding? padding, string? name) : base(name)
+    {
+        var s = stride ?? pool;
+        if (pool.Height <= 0 || pool.Width <= 0 || s.Height <= 0 || s.Width <= 0)
+            throw new ArgumentOutOfRangeException(nameof(pool), $"Pool {pool.Height}x{pool.Width} and stride {s.Height}x{s.Width} must be positive.");
+        Pool = pool;
+        Stride = s;
+        Padding = padding ?? Padding.Valid;
+    }
+
+    public (int Height, int Width) Pool { get; }
+
+    /// <summary>Step between windows; defaults to the pool size (non-overlapping windows).</summary>
+    public (int Height, int Width) Stride { get; }
+
+    public Padding Padding { get; }
+
+    private protected Pool2DGeometry Geometry(Shape x) => new(Pool.Height, Pool.Width, Stride.Height, Stride.Width,
+        x.Rank == 4 ? Padding.Resolve(x[2], x[3], Pool.Height, Pool.Width, Stride.Height, Stride.Width) : Padding.Amounts);
+}
+
+/// <summary>The largest value of each window: [N, C, H, W] to [N, C, OH, OW].</summary>
+public sealed class MaxPool2D : PoolingLayer
+{
+    /// <summary>A square window; the stride defaults to the window (e.g. <c>new MaxPool2D(2)</c> halves H and W).</summary>
+    public MaxPool2D(int pool, int? stride = null, Padding? padding = null, string? name = null)
+        : base((pool, pool), stride is int s ? (s, s) : null, padding, name) { }
+
+    public MaxPool2D((int Height, int Width) pool, (int Height, int Width)? stride = null, Padding? padding = null, string? name = null)
+        : base(pool, stride, padding, name) { }
+
+    public override string TypeName => "MaxPool2D";
+
+    protected internal override Value Forward(LayerContext context, IReadOnlyList<Value> inputs) =>
+        context.Emit(new Ops.MaxPool2D(Geometry(inputs[0].Shape)), inputs[0]);
+}
+
+/// <summary>The mean of each window: [N, C, H, W] to [N, C, OH, OW].</summary>
+public sealed class AvgPool2D : PoolingLayer
+{
+    /// <param name="pool">Window size.</param>
+    /// <param name="stride">Step between windows; defaults to the window.</param>
+    /// <param name="padding">Padding; defaults to <see cref="Padding.Valid"/>.</param>
+    /// <param name="countIncludesPadding">True: divide by the whole window (PyTorch); false: by the positions inside the input (Keras "same").</param>
+    /// <param name="name">Layer name; assigned when null.</param>
+    public AvgPool2D(int pool, int? stride = null, Padding? padding = null, bool countIncludesPadding = true, string? name = null)
+        : base((pool, pool), stride is int s ? (s, s) : null, padding, name) => CountIncludesPadding = countIncludesPadding;
+
+    public AvgPool2D((int Height, int Width) pool, (int Height, int Width)? stride = null, Padding? padding = null, bool countIncludesPadding = true, string? name = null)
+        : base(pool, stride, padding, name) => CountIncludesPadding = countIncludesPadding;
+
+    public override string TypeName => "AvgPool2D";
+
+    /// <summary>Whether padded positions count in a window's divisor.</summary>
+    public bool CountIncludesPadding { get; }
+
+    protected internal override Value Forward(LayerContext context, IReadOnlyList<Value> inputs) =>
+        context.Emit(new Ops.AvgPool2D(Geometry(inputs[0].Shape), CountIncludesPadding), inputs[0]);
+}
+
+/// <summary>The mean of each channel over the whole image: [N, C, H, W] to [N, C] (replaces Flatten before a classifier).</summary>
+public sealed class GlobalAveragePool2D(string? name = null) : Layer(name)
+{
+    public override string TypeName => "GlobalAveragePool2D";
+
+    protected internal override Value Forward(LayerContext context, IReadOnlyList<Value> inputs) =>
+        context.Emit(new GlobalAvgPool(), inputs[0]);
+}
