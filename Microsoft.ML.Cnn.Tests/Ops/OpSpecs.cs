@@ -74,18 +74,18 @@ public static class OpSpecs
         // Dropout: the mask stream changes every run, so finite differences do not apply (DropoutKernelTests checks dx).
         new("Dropout rate 0.5", new Dropout(0.5f, 7), [X(4, 8)], CheckGradient: false),
         new("Dropout rate 0", new Dropout(0f, 7), [X(2, 3, 2, 2)], CheckGradient: false),
-        new("MaskMultiply", new MaskMultiply(), [Data(0f, 2f, 3, 4), X(3, 4)], CheckGradient: false),
+        new("MaskMultiply", new MaskMultiply(), [InputSpec.Data(0f, 2f, 3, 4), X(3, 4)], CheckGradient: false),
 
         // Losses
         new("SoftmaxCrossEntropy", new SoftmaxCrossEntropy(), [X(-2f, 2f, 4, 5), Labels(4, 5)]),
         new("SoftmaxCrossEntropy label smoothing", new SoftmaxCrossEntropy(0.1f), [X(-2f, 2f, 4, 5), Labels(4, 5)]),
         new("SoftmaxCrossEntropy class weights", new SoftmaxCrossEntropy(0f, [0.5f, 1f, 2f]), [X(-2f, 2f, 6, 3), Labels(6, 3)]),
         new("SoftmaxCrossEntropy sample weights and smoothing", new SoftmaxCrossEntropy(0.2f, [1f, 3f, 0.5f, 2f]),
-            [X(-2f, 2f, 5, 4), Labels(5, 4), Data(0.1f, 2f, 5)]),
-        new("SigmoidCrossEntropy [N]", new SigmoidCrossEntropy(), [X(-3f, 3f, 6), Data(0f, 1f, 6)]),
-        new("SigmoidCrossEntropy [N, 1] sample weights", new SigmoidCrossEntropy(), [X(-3f, 3f, 5, 1), Data(0f, 1f, 5, 1), Data(0.1f, 2f, 5)]),
-        new("MeanSquaredError", new MeanSquaredError(), [X(3, 4), Data(-1f, 1f, 3, 4)]),
-        new("MeanSquaredError image sample weights", new MeanSquaredError(), [X(2, 2, 2, 3), Data(-1f, 1f, 2, 2, 2, 3), Data(0.1f, 2f, 2)]),
+            [X(-2f, 2f, 5, 4), Labels(5, 4), InputSpec.Data(0.1f, 2f, 5)]),
+        new("SigmoidCrossEntropy [N]", new SigmoidCrossEntropy(), [X(-3f, 3f, 6), InputSpec.Data(0f, 1f, 6)]),
+        new("SigmoidCrossEntropy [N, 1] sample weights", new SigmoidCrossEntropy(), [X(-3f, 3f, 5, 1), InputSpec.Data(0f, 1f, 5, 1), InputSpec.Data(0.1f, 2f, 5)]),
+        new("MeanSquaredError", new MeanSquaredError(), [X(3, 4), InputSpec.Data(-1f, 1f, 3, 4)]),
+        new("MeanSquaredError image sample weights", new MeanSquaredError(), [X(2, 2, 2, 3), InputSpec.Data(-1f, 1f, 2, 2, 2, 3), InputSpec.Data(0.1f, 2f, 2)]),
 
         // Convolution and dense: kernels come from the gemm branch (PendingKernels marks them inconclusive until then).
         new("Conv2D 3x3 valid with bias", new Conv2D(Conv(3), true), [X(2, 3, 6, 6), Weight(4, 3, 3, 3), Weight(4)], Tolerance: 1e-4),

@@ -28,7 +28,7 @@ public sealed class LossKernelsTests
     public void SoftmaxCrossEntropy_AllSampleWeightsZero_LossIsZero()
     {
         using var backend = new ManagedBackend(threads: 1);
-        float[] loss = OpRunner.Evaluate(backend, new SoftmaxCrossEntropy(), [.. Specs, Data(0f, 1f, 2)], [Logits, [1f, 2f], [0f, 0f]])[0];
+        float[] loss = OpRunner.Evaluate(backend, new SoftmaxCrossEntropy(), [.. Specs, InputSpec.Data(0f, 1f, 2)], [Logits, [1f, 2f], [0f, 0f]])[0];
         Assert.AreEqual(0f, loss[0]);
     }
 
