@@ -1,0 +1,75 @@
+// Trains the seed CNN (or its batch-norm variant) on Fashion-MNIST, prints progress, test accuracy and a
+// confusion matrix, and saves the model. Run: dotnet run -c Release --project examples/FashionMnist [-- --recipe long]
+using FashionMnistExample;
+using Microsoft.ML.Cnn.Architectures;
+using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Optimizers;
+using Microsoft.ML.Cnn.Optimizers.Schedules;
+using Microsoft.ML.Cnn.Persistence;
+using Microsoft.ML.Cnn.Training;
+
+ExampleArguments? arguments;
+try
+{
+    arguments = ExampleArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(ExampleArguments.Usage);
+    return 2;
+}
+if (arguments is null)
+{
+    Console.WriteLine(ExampleArguments.Usage);
+    return 0;
+}
+
+var data = arguments.UseSubset ? FashionMnist.LoadSubset() : FashionMnist.LoadOrSubset(arguments.DataDirectory, Console.WriteLine);
+Console.WriteLine($"Training on {data.Train.Count:N0} images, testing on {data.Test.Count:N0}{(data.IsSubset ? " (embedded subset)" : "")}.");
+
+bool isLong = arguments.Recipe == Recipe.Long;
+int epochs = arguments.Epochs ?? (isLong ? 15 : 5);
+int[] inputShape = [1, FashionMnist.ImageSize, FashionMnist.ImageSize];
+Network network = isLong
+    ? SeedCnnBatchNorm.Create(inputShape, FashionMnist.ClassNames.Count, seed: arguments.Seed)
+    : SeedCnn.Create(inputShape, FashionMnist.ClassNames.Count, seed: arguments.Seed);
+var options = new TrainerOptions
+{
+    Optimizer = new Adam(1e-3f),
+    Epochs = epochs,
+    BatchSize = arguments.BatchSize ?? 128,
+    Seed = arguments.Seed,
+    Schedule = isLong ? new CosineDecay(epochs, minLearningRate: 1e-5f) : new ConstantSchedule(),
+};
+Console.WriteLine($"Recipe {arguments.Recipe}: {(isLong ? "SeedCnnBatchNorm" : "SeedCnn")}, {options.Optimizer}, {options.Schedule}, batch {options.BatchSize}, {epochs} epochs.");
+
+TrainingHistory history;
+using (var trainer = new Trainer(network, options))
+{
+    history = trainer.Fit(data.Train, data.Test, new ConsoleProgress());
+}
+Console.WriteLine(history);
+
+using var predictor = new Predictor(network);
+var matrix = Evaluation.Classify(predictor, data.Test, FashionMnist.ClassNames);
+Console.WriteLine();
+Console.WriteLine(matrix);
+Console.WriteLine($"Test accuracy: {matrix.Accuracy:P2}");
+
+NetworkSerializer.Save(network, arguments.ModelPath);
+Console.WriteLine($"Saved the model to {Path.GetFullPath(arguments.ModelPath)}.");
+return 0;
+
+/// <summary>Prints one line per epoch and, every 50 batches, the running loss on the same line.</summary>
+internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+{
+    public void Report(TrainingProgress value)
+    {
+        bool last = value.Batch == value.BatchesPerEpoch - 1;
+        if (value.Batch % 50 != 0 && !last) return;
+        Console.Write($"\repoch {value.Epoch + 1} batch {value.Batch + 1}/{value.BatchesPerEpoch}: loss {value.EpochLoss:F4} acc {value.EpochAccuracy:P2} lr {value.LearningRate:G3}   ");
+        if (last) Console.WriteLine();
+    }
+}
