@@ -30,6 +30,9 @@ internal sealed class WorkerPool : IDisposable
         _threads = new Thread[parallelism - 1];
         _start = new ManualResetEventSlim[parallelism - 1];
         _done = new CountdownEvent(1);
+        // NOTE: the first wait that blocks lazily allocates the event's lock object (24 bytes); block once here
+        // so that allocation cannot land in a steady-state For() when the machine is busy.
+        _done.Wait(1);
         for (int i = 0; i < _threads.Length; i++)
         {
             int worker = i + 1;
