@@ -71,10 +71,11 @@ public sealed class ConfusionMatrix
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
-        int nameWidth = Math.Max(ClassNames.Max(n => n.Length), "precision".Length);
+        const string corner = "actual \\ predicted";
+        int nameWidth = Math.Max(ClassNames.Max(n => n.Length), corner.Length);
         int cellWidth = Math.Max(6, Total.ToString(c).Length + 1);
         var sb = new StringBuilder();
-        sb.Append("actual \\ predicted".PadRight(nameWidth)).Append(' ');
+        sb.Append(corner.PadRight(nameWidth)).Append(' ');
         for (int p = 0; p < ClassCount; p++) sb.Append(Abbreviate(ClassNames[p], cellWidth).PadLeft(cellWidth));
         sb.AppendLine("  recall");
         for (int a = 0; a < ClassCount; a++)

@@ -48,6 +48,7 @@ Console.WriteLine($"Recipe {arguments.Recipe}: {(isLong ? "SeedCnnBatchNorm" : "
 TrainingHistory history;
 using (var trainer = new Trainer(network, options))
 {
+    // The test set doubles as validation data, as in Keras's MNIST example, so each epoch reports test metrics.
     history = trainer.Fit(data.Train, data.Test, new ConsoleProgress());
 }
 Console.WriteLine(history);
@@ -62,14 +63,13 @@ NetworkSerializer.Save(network, arguments.ModelPath);
 Console.WriteLine($"Saved the model to {Path.GetFullPath(arguments.ModelPath)}.");
 return 0;
 
-/// <summary>Prints one line per epoch and, every 50 batches, the running loss on the same line.</summary>
+/// <summary>Prints the running loss and accuracy every 100 batches and at the end of each epoch.</summary>
 internal sealed class ConsoleProgress : IProgress<TrainingProgress>
 {
     public void Report(TrainingProgress value)
     {
         bool last = value.Batch == value.BatchesPerEpoch - 1;
-        if (value.Batch % 50 != 0 && !last) return;
-        Console.Write($"\repoch {value.Epoch + 1} batch {value.Batch + 1}/{value.BatchesPerEpoch}: loss {value.EpochLoss:F4} acc {value.EpochAccuracy:P2} lr {value.LearningRate:G3}   ");
-        if (last) Console.WriteLine();
+        if ((value.Batch + 1) % 100 != 0 && !last) return;
+        Console.WriteLine($"epoch {value.Epoch + 1} batch {value.Batch + 1}/{value.BatchesPerEpoch}: loss {value.EpochLoss:F4} acc {value.EpochAccuracy:P2} lr {value.LearningRate:G3}");
     }
 }
