@@ -4,6 +4,7 @@ using Microsoft.ML.Cnn.Architectures;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Losses;
 using Microsoft.ML.Cnn.Optimizers;
 using Microsoft.ML.Cnn.Optimizers.Schedules;
 using Microsoft.ML.Cnn.Training;
@@ -164,6 +165,32 @@ public sealed class TrainerTests
 
         CollectionAssert.AreEqual(viaOptimizer, viaOptions);
         CollectionAssert.AreNotEqual(without, viaOptions);
+    }
+
+    [TestMethod]
+    public void Fit_MeanSquaredError_LearnsALinearMapWithoutAccuracy()
+    {
+        // y = 2 x0 - x1 + 0.5 on a grid of 64 points.
+        var x = new float[128];
+        var y = new float[64];
+        for (int i = 0; i < 64; i++)
+        {
+            x[2 * i] = i % 8 / 4f - 1f;
+            x[2 * i + 1] = i / 8 / 4f - 1f;
+            y[i] = 2 * x[2 * i] - x[2 * i + 1] + 0.5f;
+        }
+        var input = Network.Input(2);
+        var network = new Network(input, new Dense(1).Call(input), seed: 0);
+        var options = new TrainerOptions { Loss = new MeanSquaredErrorLoss(), Optimizer = new Sgd(0.1f, momentum: 0.5f), Epochs = 40, BatchSize = 16 };
+        using var trainer = new Trainer(network, options);
+
+        var history = trainer.Fit(new InMemoryDataset(x, new Shape(2), y, new Shape(1)));
+
+        Assert.IsTrue(history.Epochs[^1].Loss < 1e-4, history.ToString());
+        Assert.IsTrue(double.IsNaN(history.Epochs[^1].Accuracy));
+        var weight = network.Parameters.Single(p => p.Role == ParameterRole.Weight).Data;
+        Assert.AreEqual(2f, weight[0], 0.01f);
+        Assert.AreEqual(-1f, weight[1], 0.01f);
     }
 
     [TestMethod]

@@ -35,9 +35,12 @@ internal sealed class LossGraph : IDisposable
             LossValue = loss.Emit(Graph, Output, Labels);
         Statistics = mode == NetworkMode.Training ? built.Context.BatchStatistics.ToArray() : [];
 
-        var trained = mode == NetworkMode.Training
-            ? built.Context.ParameterValues.Where(read => read.Key.RequiresGradient).ToArray()
-            : [];
+        if (mode != NetworkMode.Training)
+        {
+            Bindings = [];
+            return;
+        }
+        var trained = built.Context.ParameterValues.Where(read => read.Key.RequiresGradient).ToArray();
         var gradients = ReverseMode.Gradients(Graph, LossValue, trained.Select(read => read.Value).ToArray());
         Bindings = trained.Select((read, i) => new GradientBinding(read.Key, gradients[i])).ToArray();
     }
