@@ -13,6 +13,12 @@ internal static class ManagedKernels
         Placeholder or ParameterRead => NoOpKernel.Instance,
         Fill fill => new FillKernel(fill.Value),
         Add => new AddKernel(),
+        Conv2D conv => new Conv2DKernel(conv, inputs),
+        Conv2DBackwardData backward => new Conv2DBackwardDataKernel(backward, inputs, outputs),
+        Conv2DBackwardWeights backward => new Conv2DBackwardWeightsKernel(backward, inputs),
+        Dense dense => new DenseKernel(inputs[0], inputs[1], dense.HasBias),
+        DenseBackwardData => new DenseBackwardDataKernel(inputs[0], inputs[1]),
+        DenseBackwardWeights backward => new DenseBackwardWeightsKernel(inputs[0], inputs[1], backward.HasBias),
         _ => throw new NotSupportedException($"The managed backend has no kernel for {op.Name}."),
     };
 }
