@@ -42,6 +42,42 @@ public sealed class GemmTests
     }
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(1)]
+    [DataRow(2)]
+    public void MultiplyPacked_PackedOperandsAndRows_MatchNaiveLoop(int pathIndex)
+    {
+        var path = (GemmPath)pathIndex;
+        var random = new SeededRandom(9);
+        foreach (var (m, n, k) in new[] { (7, 33, 17), (64, 121, 288), (13, 5, 600), (100, 40, 3) })
+        {
+            var a = Random(random, m * k);
+            var b = Random(random, n * k);
+            var c = Random(random, m * n);
+            var expected = (float[])c.Clone();
+            Naive(true, true, m, n, k, 1.5f, a, m, b, k, 1f, expected, n);
+            var packedA = new float[Gemm.PackedALength(path, m, k)];
+            Gemm.PackA(path, true, a, m, m, k, packedA);
+            // B by rows, as im2col produces it: row r of op(B) is column r of the stored [n, k] matrix.
+            var packedB = new float[Gemm.PackedBLength(path, k, n)];
+            var row = new float[n];
+            for (int r = 0; r < k; r++)
+            {
+                for (int j = 0; j < n; j++) row[j] = b[j * k + r];
+                Gemm.PackBRow(path, row, r, k, packedB);
+            }
+            Gemm.MultiplyPacked(path, m, n, k, 1.5f, packedA, packedB, 1f, c, n);
+            AssertClose(expected, c, k, $"{path} rows {m}x{n}x{k}");
+
+            Gemm.PackB(path, true, b, k, k, n, packedB);
+            Gemm.MultiplyPacked(path, m, n, k, 1.5f, packedA, packedB, 0f, c, n);
+            var product = new float[m * n];
+            Naive(true, true, m, n, k, 1.5f, a, m, b, k, 0f, product, n);
+            AssertClose(product, c, k, $"{path} packed {m}x{n}x{k}");
+        }
+    }
+
+    [TestMethod]
     public void Multiply_BetaZero_OverwritesNaN()
     {
         var c = new float[] { float.NaN, float.NaN, float.NaN, float.NaN };

@@ -16,7 +16,7 @@ internal enum GemmPath
     Vector512,
 }
 
-internal static unsafe class Gemm
+internal static unsafe partial class Gemm
 {
     // Block sizes: an MC x KC block of A stays in L2, one MR x KC micro-panel of A in L1 while it sweeps
     // the KC x NC block of B. MC is a multiple of every MR (8, 6, 4), NC of every NR (32, 16, 4).
@@ -64,8 +64,7 @@ internal static unsafe class Gemm
             ScaleC(pc, ldc, m, n, beta);
             if (k == 0 || alpha == 0) return;
             var (mr, nr) = TileOf(path);
-            int kBlocks = (k + BlockK - 1) / BlockK;
-            int kcStep = (k + kBlocks - 1) / kBlocks; // balanced, so no sliver of K is left over
+            int kcStep = BlockDepth(k);
             float* packedA = ps;
             float* packedB = ps + RoundUp(Math.Min(m, BlockM), AnyTileRows) * kcStep;
             for (int jc = 0; jc < n; jc += BlockN)
@@ -84,6 +83,13 @@ internal static unsafe class Gemm
                 }
             }
         }
+    }
+
+    /// <summary>Depth of each K block for a reduction of length k: at most BlockK, balanced so no sliver is left over.</summary>
+    public static int BlockDepth(int k)
+    {
+        int blocks = Math.Max(1, (k + BlockK - 1) / BlockK);
+        return Math.Max(1, (k + blocks - 1) / blocks);
     }
 
     internal static (int Rows, int Columns) TileOf(GemmPath path) => path switch

@@ -31,6 +31,30 @@ internal static class KernelRunner
         return results;
     }
 
+    /// <summary>Median milliseconds of one Run of <paramref name="op"/> (for hand-run [TestCategory("Perf")] tests).</summary>
+    public static double MedianMilliseconds(Op op, Shape[] shapes, int threads, int repetitions)
+    {
+        var graph = new ComputationGraph();
+        var placeholders = new Value[shapes.Length];
+        for (int i = 0; i < shapes.Length; i++) placeholders[i] = graph.Emit(new Placeholder($"input{i}", shapes[i]), []);
+        var node = graph.EmitNode(op, placeholders);
+        using var backend = new ManagedBackend(threads);
+        using var store = backend.CreateParameterStore([]);
+        using var executable = backend.Compile(ExecutionPlan.Create(graph, shapes[0][0], node.Outputs), store);
+        var random = new SeededRandom(1);
+        for (int i = 0; i < shapes.Length; i++) executable.SetInput(placeholders[i], Random(random, shapes[i]));
+        executable.Run();
+        var times = new double[repetitions];
+        for (int r = 0; r < repetitions; r++)
+        {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            executable.Run();
+            times[r] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times[repetitions / 2];
+    }
+
     public static float[] Random(SeededRandom random, Shape shape)
     {
         var data = new float[shape.ElementCount];

@@ -1,5 +1,5 @@
 // Conv2D forward: per sample and group, y_g = W_g x im2col(x_g) (+ bias), samples split across worker slots.
-// 1x1 stride-1 convs multiply the input plane directly; depthwise convs take a direct loop.
+// Weights are packed once per run; im2col rows go straight into packed GEMM panels. Depthwise convs take a direct loop.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -10,7 +10,8 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
 {
     private readonly ConvolutionDimensions _d;
     private readonly bool _hasBias;
-    private readonly int _slots, _gemmScratch, _slotLength;
+    private readonly GemmPath _path = Gemm.BestPath;
+    private readonly int _slots, _packedWeights, _packedColumns, _rowLength, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DKernel(Conv2D op, Shape[] inputs)
@@ -18,14 +19,25 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
         _d = new ConvolutionDimensions(op.Geometry, inputs[0], inputs[1]);
         _hasBias = op.HasBias;
         _slots = WorkSlots.For(_d.Batch);
-        _gemmScratch = _d.IsDepthwise ? 0 : Gemm.ScratchLength(_d.FiltersPerGroup, _d.OutputPlane, _d.ColumnRows);
-        _slotLength = Gemm.RoundUp(_d.ColumnLength + _gemmScratch, 16);
+        if (_d.IsDepthwise) return;
+        _packedWeights = Gemm.RoundUp(Gemm.PackedALength(_path, _d.FiltersPerGroup, _d.ColumnRows), 16);
+        _packedColumns = Gemm.PackedBLength(_path, _d.ColumnRows, _d.OutputPlane);
+        _rowLength = _d.IsPointwise ? 0 : _d.OutputPlane;
+        _slotLength = Gemm.RoundUp(_packedColumns + _rowLength, 16);
     }
 
-    public override long WorkspaceLength => (long)_slots * _slotLength;
+    // Packed weights of every group, then one slice per slot: packed columns and an im2col row.
+    public override long WorkspaceLength => (long)_d.Groups * _packedWeights + (long)_slots * _slotLength;
 
     public override void Execute(KernelArguments arguments)
     {
+        if (!_d.IsDepthwise)
+        {
+            ReadOnlySpan<float> w = arguments.Inputs[1].Span;
+            for (int g = 0; g < _d.Groups; g++)
+                Gemm.PackA(_path, false, w.Slice(g * _d.FiltersPerGroup * _d.ColumnRows), _d.ColumnRows,
+                    _d.FiltersPerGroup, _d.ColumnRows, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
+        }
         _arguments = arguments;
         arguments.Pool.For(_slots, this);
         _arguments = null;
@@ -37,7 +49,7 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
         for (int slot = start; slot < end; slot++)
         {
             var (first, last) = WorkSlots.Range(slot, _slots, _d.Batch);
-            var workspace = args.Workspace.Slice(slot * _slotLength, _slotLength);
+            var workspace = args.Workspace.Slice(_d.Groups * _packedWeights + slot * _slotLength, _slotLength);
             for (int n = first; n < last; n++) ForwardSample(args, n, workspace);
         }
     }
@@ -46,7 +58,6 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
     {
         var d = _d;
         ReadOnlySpan<float> x = args.Inputs[0].Slice(n * d.InputSample, d.InputSample);
-        ReadOnlySpan<float> w = args.Inputs[1].Span;
         var y = args.Outputs[0].Slice(n * d.OutputSample, d.OutputSample);
         if (_hasBias)
         {
@@ -57,24 +68,34 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
 
         if (d.IsDepthwise)
         {
-            DepthwiseConvolution.Forward(d, x, w, y);
+            DepthwiseConvolution.Forward(d, x, args.Inputs[1].Span, y);
             return;
         }
-        var columns = workspace[..d.ColumnLength];
-        var scratch = workspace.Slice(d.ColumnLength, _gemmScratch);
-        float beta = _hasBias ? 1f : 0f;
+        var packedColumns = workspace[.._packedColumns];
+        var row = workspace.Slice(_packedColumns, _rowLength);
+        int groupInput = d.ChannelsPerGroup * d.InputPlane;
         for (int g = 0; g < d.Groups; g++)
         {
-            var xGroup = x.Slice(g * d.ChannelsPerGroup * d.InputPlane, d.ChannelsPerGroup * d.InputPlane);
-            ReadOnlySpan<float> b = xGroup;
-            if (!d.IsPointwise)
-            {
-                Im2Col.Expand(d, xGroup, columns);
-                b = columns;
-            }
-            Gemm.Multiply(false, false, d.FiltersPerGroup, d.OutputPlane, d.ColumnRows, 1f,
-                w.Slice(g * d.FiltersPerGroup * d.ColumnRows), d.ColumnRows, b, d.OutputPlane,
-                beta, y.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, scratch);
+            var xGroup = x.Slice(g * groupInput, groupInput);
+            if (d.IsPointwise)
+                Gemm.PackB(_path, false, xGroup, d.OutputPlane, d.ColumnRows, d.OutputPlane, packedColumns);
+            else
+                PackColumns(xGroup, row, packedColumns);
+            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, d.OutputPlane, d.ColumnRows, 1f,
+                args.Workspace.Slice(g * _packedWeights, _packedWeights), packedColumns,
+                _hasBias ? 1f : 0f, y.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane);
         }
+    }
+
+    private void PackColumns(ReadOnlySpan<float> xGroup, Span<float> row, Span<float> packedColumns)
+    {
+        var d = _d;
+        for (int c = 0, r = 0; c < d.ChannelsPerGroup; c++)
+            for (int i = 0; i < d.KernelHeight; i++)
+                for (int j = 0; j < d.KernelWidth; j++, r++)
+                {
+                    Im2Col.ExpandRow(d, xGroup, c, i, j, row);
+                    Gemm.PackBRow(_path, row, r, d.ColumnRows, packedColumns);
+                }
     }
 }

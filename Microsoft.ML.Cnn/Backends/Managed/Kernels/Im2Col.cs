@@ -11,32 +11,33 @@ internal static class Im2Col
     {
         int plane = d.OutputPlane;
         for (int c = 0; c < d.ChannelsPerGroup; c++)
-        {
-            var channel = x.Slice(c * d.InputPlane, d.InputPlane);
             for (int i = 0; i < d.KernelHeight; i++)
                 for (int j = 0; j < d.KernelWidth; j++)
-                {
-                    var row = columns.Slice(((c * d.KernelHeight + i) * d.KernelWidth + j) * plane, plane);
-                    int originW = j * d.DilationWidth - d.PadLeft;
-                    var (owStart, owEnd) = ConvolutionDimensions.ValidRange(originW, d.StrideWidth, d.Width, d.OutWidth);
-                    for (int oh = 0; oh < d.OutHeight; oh++)
-                    {
-                        var destination = row.Slice(oh * d.OutWidth, d.OutWidth);
-                        int ih = oh * d.StrideHeight - d.PadTop + i * d.DilationHeight;
-                        if ((uint)ih >= (uint)d.Height || owStart == owEnd)
-                        {
-                            destination.Clear();
-                            continue;
-                        }
-                        destination[..owStart].Clear();
-                        destination[owEnd..].Clear();
-                        var source = channel.Slice(ih * d.Width);
-                        if (d.StrideWidth == 1)
-                            source.Slice(originW + owStart, owEnd - owStart).CopyTo(destination[owStart..owEnd]);
-                        else
-                            for (int ow = owStart; ow < owEnd; ow++) destination[ow] = source[originW + ow * d.StrideWidth];
-                    }
-                }
+                    ExpandRow(d, x, c, i, j, columns.Slice(((c * d.KernelHeight + i) * d.KernelWidth + j) * plane, plane));
+    }
+
+    /// <summary>One row of <see cref="Expand"/>: input channel c of the group seen through kernel tap (i, j).</summary>
+    public static void ExpandRow(ConvolutionDimensions d, ReadOnlySpan<float> x, int c, int i, int j, Span<float> row)
+    {
+        var channel = x.Slice(c * d.InputPlane, d.InputPlane);
+        int originW = j * d.DilationWidth - d.PadLeft;
+        var (owStart, owEnd) = ConvolutionDimensions.ValidRange(originW, d.StrideWidth, d.Width, d.OutWidth);
+        for (int oh = 0; oh < d.OutHeight; oh++)
+        {
+            var destination = row.Slice(oh * d.OutWidth, d.OutWidth);
+            int ih = oh * d.StrideHeight - d.PadTop + i * d.DilationHeight;
+            if ((uint)ih >= (uint)d.Height || owStart == owEnd)
+            {
+                destination.Clear();
+                continue;
+            }
+            destination[..owStart].Clear();
+            destination[owEnd..].Clear();
+            var source = channel.Slice(ih * d.Width);
+            if (d.StrideWidth == 1)
+                source.Slice(originW + owStart, owEnd - owStart).CopyTo(destination[owStart..owEnd]);
+            else
+                for (int ow = owStart; ow < owEnd; ow++) destination[ow] = source[originW + ow * d.StrideWidth];
         }
     }
 
