@@ -1,5 +1,5 @@
 // Conv2D backward-data: per sample and group, columns = W_g^T dy_g, then col2im adds them onto dx_g.
-// Samples are split across worker slots; 1x1 stride-1 convs write W^T dy straight into dx.
+// W^T is packed once per run; samples are split across worker slots; 1x1 stride-1 convs write W^T dy into dx.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -9,21 +9,32 @@ namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
 internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
 {
     private readonly ConvolutionDimensions _d;
-    private readonly int _slots, _gemmScratch, _slotLength;
+    private readonly GemmPath _path = Gemm.BestPath;
+    private readonly int _slots, _packedWeights, _packedGradient, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DBackwardDataKernel(Conv2DBackwardData op, Shape[] inputs, Shape[] outputs)
     {
         _d = new ConvolutionDimensions(op.Geometry, outputs[0], inputs[1]);
         _slots = WorkSlots.For(_d.Batch);
-        _gemmScratch = _d.IsDepthwise ? 0 : Gemm.ScratchLength(_d.ColumnRows, _d.OutputPlane, _d.FiltersPerGroup);
-        _slotLength = Gemm.RoundUp(_d.ColumnLength + _gemmScratch, 16);
+        if (_d.IsDepthwise) return;
+        _packedWeights = Gemm.RoundUp(Gemm.PackedALength(_path, _d.ColumnRows, _d.FiltersPerGroup), 16);
+        _packedGradient = Gemm.PackedBLength(_path, _d.FiltersPerGroup, _d.OutputPlane);
+        _slotLength = Gemm.RoundUp(_d.ColumnLength + _packedGradient, 16);
     }
 
-    public override long WorkspaceLength => (long)_slots * _slotLength;
+    // Packed W_g^T of every group, then one slice per slot: the column matrix and the packed dy_g.
+    public override long WorkspaceLength => (long)_d.Groups * _packedWeights + (long)_slots * _slotLength;
 
     public override void Execute(KernelArguments arguments)
     {
+        if (!_d.IsDepthwise)
+        {
+            ReadOnlySpan<float> w = arguments.Inputs[1].Span;
+            for (int g = 0; g < _d.Groups; g++)
+                Gemm.PackA(_path, true, w.Slice(g * _d.FiltersPerGroup * _d.ColumnRows), _d.ColumnRows,
+                    _d.ColumnRows, _d.FiltersPerGroup, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
+        }
         _arguments = arguments;
         arguments.Pool.For(_slots, this);
         _arguments = null;
@@ -35,7 +46,7 @@ internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
         for (int slot = start; slot < end; slot++)
         {
             var (first, last) = WorkSlots.Range(slot, _slots, _d.Batch);
-            var workspace = args.Workspace.Slice(slot * _slotLength, _slotLength);
+            var workspace = args.Workspace.Slice(_d.Groups * _packedWeights + slot * _slotLength, _slotLength);
             for (int n = first; n < last; n++) BackwardSample(args, n, workspace);
         }
     }
@@ -44,26 +55,25 @@ internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
     {
         var d = _d;
         ReadOnlySpan<float> dy = args.Inputs[0].Slice(n * d.OutputSample, d.OutputSample);
-        ReadOnlySpan<float> w = args.Inputs[1].Span;
         var dx = args.Outputs[0].Slice(n * d.InputSample, d.InputSample);
         if (d.IsDepthwise)
         {
             dx.Clear();
-            DepthwiseConvolution.BackwardData(d, dy, w, dx);
+            DepthwiseConvolution.BackwardData(d, dy, args.Inputs[1].Span, dx);
             return;
         }
         if (!d.IsPointwise) dx.Clear();
         var columns = workspace[..d.ColumnLength];
-        var scratch = workspace.Slice(d.ColumnLength, _gemmScratch);
+        var packedGradient = workspace.Slice(d.ColumnLength, _packedGradient);
         int groupInput = d.ChannelsPerGroup * d.InputPlane;
         for (int g = 0; g < d.Groups; g++)
         {
             var dxGroup = dx.Slice(g * groupInput, groupInput);
-            // W_g is [Kg, ColumnRows]; its transpose times dy_g [Kg, OH*OW] gives [ColumnRows, OH*OW].
-            Gemm.Multiply(true, false, d.ColumnRows, d.OutputPlane, d.FiltersPerGroup, 1f,
-                w.Slice(g * d.FiltersPerGroup * d.ColumnRows), d.ColumnRows,
-                dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane,
-                0f, d.IsPointwise ? dxGroup : columns, d.OutputPlane, scratch);
+            // W_g^T [ColumnRows, Kg] times dy_g [Kg, OH*OW] gives the columns [ColumnRows, OH*OW].
+            Gemm.PackB(_path, false, dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, d.FiltersPerGroup, d.OutputPlane, packedGradient);
+            Gemm.MultiplyPacked(_path, d.ColumnRows, d.OutputPlane, d.FiltersPerGroup, 1f,
+                args.Workspace.Slice(g * _packedWeights, _packedWeights), packedGradient,
+                0f, d.IsPointwise ? dxGroup : columns, d.OutputPlane);
             if (!d.IsPointwise) Im2Col.Accumulate(d, columns, dxGroup);
         }
     }
