@@ -49,6 +49,19 @@ internal static unsafe partial class Gemm
         }
     }
 
+    /// <summary>Writes column <paramref name="j"/> of op(B) [column.Length, n] into its packed place (the last panel's padding must already be zero).</summary>
+    public static void PackBColumn(GemmPath path, ReadOnlySpan<float> column, int j, int n, Span<float> packed)
+    {
+        int nr = TileOf(path).Columns, k = column.Length, depth = BlockDepth(k), columns = RoundUp(n, nr);
+        for (int p0 = 0; p0 < k; p0 += depth)
+        {
+            int kc = Math.Min(depth, k - p0);
+            var panel = packed.Slice(p0 * columns + j / nr * nr * kc + j % nr);
+            var source = column.Slice(p0, kc);
+            for (int p = 0; p < kc; p++) panel[p * nr] = source[p];
+        }
+    }
+
     /// <summary>C[m, n] = alpha A B + beta C from operands packed by <see cref="PackA"/> and <see cref="PackB"/> (or <see cref="PackBRow"/>).</summary>
     public static void MultiplyPacked(GemmPath path, int m, int n, int k, float alpha, ReadOnlySpan<float> packedA,
         ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc)

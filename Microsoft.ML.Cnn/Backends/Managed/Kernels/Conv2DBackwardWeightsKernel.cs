@@ -1,5 +1,6 @@
 // Conv2D backward-weights: each worker slot accumulates dW_g += dy_g im2col(x_g)^T (and db) over its samples
 // in its own workspace slice; the slices are then summed in slot order, so results do not depend on timing.
+// im2col rows go straight into the packed panels of the transposed column matrix.
 using System.Numerics.Tensors;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
@@ -11,7 +12,8 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
 {
     private readonly ConvolutionDimensions _d;
     private readonly bool _hasBias;
-    private readonly int _slots, _gemmScratch, _weightLength, _slotLength;
+    private readonly GemmPath _path = Gemm.BestPath;
+    private readonly int _slots, _weightLength, _packedGradient, _packedColumns, _rowLength, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DBackwardWeightsKernel(Conv2DBackwardWeights op, Shape[] inputs)
@@ -20,8 +22,13 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         _hasBias = op.HasBias;
         _slots = WorkSlots.For(_d.Batch);
         _weightLength = op.WeightShape.ElementCount;
-        _gemmScratch = _d.IsDepthwise ? 0 : Gemm.ScratchLength(_d.FiltersPerGroup, _d.ColumnRows, _d.OutputPlane);
-        _slotLength = Gemm.RoundUp(_weightLength + _d.Filters + _d.ColumnLength + _gemmScratch, 16);
+        if (!_d.IsDepthwise)
+        {
+            _packedGradient = Gemm.RoundUp(Gemm.PackedALength(_path, _d.FiltersPerGroup, _d.OutputPlane), 16);
+            _packedColumns = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.OutputPlane, _d.ColumnRows), 16);
+            _rowLength = _d.OutputPlane;
+        }
+        _slotLength = Gemm.RoundUp(_weightLength + _d.Filters, 16) + _packedGradient + _packedColumns + _rowLength;
     }
 
     public override long WorkspaceLength => (long)_slots * _slotLength;
@@ -52,6 +59,8 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
             var (first, last) = WorkSlots.Range(slot, _slots, _d.Batch);
             var workspace = args.Workspace.Slice(slot * _slotLength, _slotLength);
             workspace[..(_weightLength + _d.Filters)].Clear();
+            // The padding columns of the last panel are never written by PackBColumn: zero them once.
+            workspace.Slice(Gemm.RoundUp(_weightLength + _d.Filters, 16) + _packedGradient, _packedColumns).Clear();
             for (int n = first; n < last; n++) AccumulateSample(args, n, workspace);
         }
     }
@@ -72,22 +81,28 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
             DepthwiseConvolution.BackwardWeights(d, x, dy, dw);
             return;
         }
-        var columns = workspace.Slice(_weightLength + d.Filters, d.ColumnLength);
-        var scratch = workspace.Slice(_weightLength + d.Filters + d.ColumnLength, _gemmScratch);
+        int offset = Gemm.RoundUp(_weightLength + d.Filters, 16);
+        var packedGradient = workspace.Slice(offset, _packedGradient);
+        var packedColumns = workspace.Slice(offset + _packedGradient, _packedColumns);
+        var row = workspace.Slice(offset + _packedGradient + _packedColumns, _rowLength);
         int groupInput = d.ChannelsPerGroup * d.InputPlane;
         for (int g = 0; g < d.Groups; g++)
         {
             var xGroup = x.Slice(g * groupInput, groupInput);
-            ReadOnlySpan<float> b = xGroup;
-            if (!d.IsPointwise)
-            {
-                Im2Col.Expand(d, xGroup, columns);
-                b = columns;
-            }
+            if (d.IsPointwise)
+                Gemm.PackB(_path, true, xGroup, d.OutputPlane, d.OutputPlane, d.ColumnRows, packedColumns);
+            else
+                for (int c = 0, r = 0; c < d.ChannelsPerGroup; c++)
+                    for (int i = 0; i < d.KernelHeight; i++)
+                        for (int j = 0; j < d.KernelWidth; j++, r++)
+                        {
+                            Im2Col.ExpandRow(d, xGroup, c, i, j, row);
+                            Gemm.PackBColumn(_path, row, r, d.ColumnRows, packedColumns);
+                        }
             // dy_g [Kg, OH*OW] times columns^T [OH*OW, ColumnRows], accumulated into dW_g [Kg, ColumnRows].
-            Gemm.Multiply(false, true, d.FiltersPerGroup, d.ColumnRows, d.OutputPlane, 1f,
-                dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, b, d.OutputPlane,
-                1f, dw.Slice(g * d.FiltersPerGroup * d.ColumnRows), d.ColumnRows, scratch);
+            Gemm.PackA(_path, false, dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, d.FiltersPerGroup, d.OutputPlane, packedGradient);
+            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, d.ColumnRows, d.OutputPlane, 1f, packedGradient, packedColumns,
+                1f, dw.Slice(g * d.FiltersPerGroup * d.ColumnRows), d.ColumnRows);
         }
     }
 }
