@@ -57,10 +57,10 @@ public sealed class Conv2DKernelTests
         })
         {
             var output = new Graph.Shape(128, weight[0], input[2] - 2, input[3] - 2);
-            double forward = KernelRunner.MedianMilliseconds(new Conv2D(valid, true), [input, weight, new(weight[0])], 2, 41);
-            double data = KernelRunner.MedianMilliseconds(new Conv2DBackwardData(valid, input), [output, weight], 2, 41);
-            double weights = KernelRunner.MedianMilliseconds(new Conv2DBackwardWeights(valid, weight, true), [input, output], 2, 41);
-            Console.WriteLine($"{name} batch 128, 2 threads: forward {forward:F2} ms, backward data {data:F2} ms, backward weights {weights:F2} ms");
+            var forward = KernelRunner.Milliseconds(new Conv2D(valid, true), [input, weight, new(weight[0])], 2, 41);
+            var data = KernelRunner.Milliseconds(new Conv2DBackwardData(valid, input), [output, weight], 2, 41);
+            var weights = KernelRunner.Milliseconds(new Conv2DBackwardWeights(valid, weight, true), [input, output], 2, 41);
+            Console.WriteLine($"{name} batch 128, 2 threads: (min/median ms) forward {forward.Minimum:F2}/{forward.Median:F2}, backward data {data.Minimum:F2}/{data.Median:F2}, backward weights {weights.Minimum:F2}/{weights.Median:F2}");
         }
     }
 }

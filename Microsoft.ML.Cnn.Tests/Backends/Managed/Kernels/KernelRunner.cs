@@ -31,8 +31,8 @@ internal static class KernelRunner
         return results;
     }
 
-    /// <summary>Median milliseconds of one Run of <paramref name="op"/> (for hand-run [TestCategory("Perf")] tests).</summary>
-    public static double MedianMilliseconds(Op op, Shape[] shapes, int threads, int repetitions)
+    /// <summary>(Minimum, median) milliseconds of one Run of <paramref name="op"/> (for hand-run [TestCategory("Perf")] tests).</summary>
+    public static (double Minimum, double Median) Milliseconds(Op op, Shape[] shapes, int threads, int repetitions)
     {
         var graph = new ComputationGraph();
         var placeholders = new Value[shapes.Length];
@@ -52,7 +52,7 @@ internal static class KernelRunner
             times[r] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         Array.Sort(times);
-        return times[repetitions / 2];
+        return (times[0], times[repetitions / 2]);
     }
 
     public static float[] Random(SeededRandom random, Shape shape)

@@ -21,7 +21,7 @@ internal sealed class ConvolutionDimensions
         if (weight[1] != ChannelsPerGroup)
             throw new ArgumentException($"Convolution weight {weight} does not match input {input} with {Groups} groups: expected {ChannelsPerGroup} channels per filter.");
         IsPointwise = KernelHeight == 1 && KernelWidth == 1 && StrideHeight == 1 && StrideWidth == 1 && geometry.Padding.IsNone;
-        IsDepthwise = ChannelsPerGroup == 1;
+        IsDepthwise = ChannelsPerGroup == 1 && Groups > 1;
     }
 
     public int Batch { get; }
@@ -46,7 +46,10 @@ internal sealed class ConvolutionDimensions
     /// <summary>1x1, stride 1, no padding: the input plane already is the column matrix.</summary>
     public bool IsPointwise { get; }
 
-    /// <summary>One input channel per group: a direct loop beats a GEMM with a single reduction row.</summary>
+    /// <summary>
+    /// Several groups of one input channel each: a direct loop beats many GEMMs with a KH*KW reduction. A single
+    /// one-channel group (a first layer on grayscale images) still goes through one GEMM over all filters.
+    /// </summary>
     public bool IsDepthwise { get; }
 
     public int InputPlane => Height * Width;
