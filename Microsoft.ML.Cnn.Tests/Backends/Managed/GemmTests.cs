@@ -56,8 +56,14 @@ public sealed class GemmTests
             var c = Random(random, m * n);
             var expected = (float[])c.Clone();
             Naive(true, true, m, n, k, 1.5f, a, m, b, k, 1f, expected, n);
+            // A by rows too (row i of op(A) is column i of the stored [k, m] matrix), onto zeroed padding.
             var packedA = new float[Gemm.PackedALength(path, m, k)];
-            Gemm.PackA(path, true, a, m, m, k, packedA);
+            var aRow = new float[k];
+            for (int i = 0; i < m; i++)
+            {
+                for (int p = 0; p < k; p++) aRow[p] = a[p * m + i];
+                Gemm.PackARow(path, aRow, i, m, packedA);
+            }
             // B by rows, as im2col produces it: row r of op(B) is column r of the stored [n, k] matrix.
             var packedB = new float[Gemm.PackedBLength(path, k, n)];
             var row = new float[n];
@@ -69,6 +75,7 @@ public sealed class GemmTests
             Gemm.MultiplyPacked(path, m, n, k, 1.5f, packedA, packedB, 1f, c, n);
             AssertClose(expected, c, k, $"{path} rows {m}x{n}x{k}");
 
+            Gemm.PackA(path, true, a, m, m, k, packedA);
             Gemm.PackB(path, true, b, k, k, n, packedB);
             Gemm.MultiplyPacked(path, m, n, k, 1.5f, packedA, packedB, 0f, c, n);
             var product = new float[m * n];

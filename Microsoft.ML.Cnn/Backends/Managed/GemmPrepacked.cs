@@ -49,16 +49,16 @@ internal static unsafe partial class Gemm
         }
     }
 
-    /// <summary>Writes column <paramref name="j"/> of op(B) [column.Length, n] into its packed place (the last panel's padding must already be zero).</summary>
-    public static void PackBColumn(GemmPath path, ReadOnlySpan<float> column, int j, int n, Span<float> packed)
+    /// <summary>Writes row <paramref name="r"/> of op(A) [m, row.Length] into its packed place (the last panel's padding must already be zero).</summary>
+    public static void PackARow(GemmPath path, ReadOnlySpan<float> row, int r, int m, Span<float> packed)
     {
-        int nr = TileOf(path).Columns, k = column.Length, depth = BlockDepth(k), columns = RoundUp(n, nr);
+        int mr = TileOf(path).Rows, k = row.Length, depth = BlockDepth(k), rows = RoundUp(m, mr);
         for (int p0 = 0; p0 < k; p0 += depth)
         {
             int kc = Math.Min(depth, k - p0);
-            var panel = packed.Slice(p0 * columns + j / nr * nr * kc + j % nr);
-            var source = column.Slice(p0, kc);
-            for (int p = 0; p < kc; p++) panel[p * nr] = source[p];
+            var panel = packed.Slice(p0 * rows + r / mr * mr * kc + r % mr);
+            var source = row.Slice(p0, kc);
+            for (int p = 0; p < kc; p++) panel[p * mr] = source[p];
         }
     }
 

@@ -19,6 +19,7 @@ public sealed record ConvolutionCase(string Name, int Batch, int Channels, int H
         yield return [new ConvolutionCase("depthwise same", 3, 4, 6, 7, 4, G(3, 3, 1, 1, same, 1, 1, 4), true)];
         yield return [new ConvolutionCase("depthwise multiplier 2 stride 2", 3, 3, 9, 8, 6, G(3, 3, 2, 2, asymmetric, 1, 1, 3), false)];
         yield return [new ConvolutionCase("depthwise dilation 2", 1, 2, 9, 9, 2, G(3, 3, 1, 2, same, 2, 2, 2), true)];
+        yield return [new ConvolutionCase("single input channel", 2, 1, 8, 7, 5, G(3, 3, 1, 1, same, 1, 1, 1), true)];
         yield return [new ConvolutionCase("pointwise", 3, 5, 4, 5, 7, G(1, 1, 1, 1, Padding2D.None, 1, 1, 1), true)];
         yield return [new ConvolutionCase("pointwise groups 2", 3, 4, 3, 3, 6, G(1, 1, 1, 1, Padding2D.None, 1, 1, 2), false)];
         yield return [new ConvolutionCase("channels past one K block", 3, 33, 6, 6, 37, G(3, 3, 1, 1, same, 1, 1, 1), true)];

@@ -1,6 +1,7 @@
-// Conv2D backward-weights: each worker slot accumulates dW_g += dy_g im2col(x_g)^T (and db) over its samples
+// Conv2D backward-weights: each worker slot accumulates dW_g^T += im2col(x_g) dy_g^T (and db) over its samples
 // in its own workspace slice; the slices are then summed in slot order, so results do not depend on timing.
-// im2col rows go straight into the packed panels of the transposed column matrix.
+// The transposed product keeps the filters (a tile-friendly width) as GEMM columns and lets im2col rows be
+// packed as A rows; the final reduction transposes back to OIHW.
 using System.Numerics.Tensors;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
@@ -13,7 +14,7 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
     private readonly ConvolutionDimensions _d;
     private readonly bool _hasBias;
     private readonly GemmPath _path = Gemm.BestPath;
-    private readonly int _slots, _weightLength, _packedGradient, _packedColumns, _rowLength, _slotLength;
+    private readonly int _slots, _weightLength, _sumsLength, _packedColumns, _packedGradient, _rowLength, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DBackwardWeightsKernel(Conv2DBackwardWeights op, Shape[] inputs)
@@ -22,13 +23,14 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         _hasBias = op.HasBias;
         _slots = WorkSlots.For(_d.Batch);
         _weightLength = op.WeightShape.ElementCount;
+        _sumsLength = Gemm.RoundUp(_weightLength + _d.Filters, 16);
         if (!_d.IsDepthwise)
         {
-            _packedGradient = Gemm.RoundUp(Gemm.PackedALength(_path, _d.FiltersPerGroup, _d.OutputPlane), 16);
-            _packedColumns = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.OutputPlane, _d.ColumnRows), 16);
+            _packedColumns = Gemm.RoundUp(Gemm.PackedALength(_path, _d.ColumnRows, _d.OutputPlane), 16);
+            _packedGradient = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.OutputPlane, _d.FiltersPerGroup), 16);
             _rowLength = _d.OutputPlane;
         }
-        _slotLength = Gemm.RoundUp(_weightLength + _d.Filters, 16) + _packedGradient + _packedColumns + _rowLength;
+        _slotLength = _sumsLength + _packedColumns + _packedGradient + _rowLength;
     }
 
     public override long WorkspaceLength => (long)_slots * _slotLength;
@@ -38,17 +40,7 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         _arguments = arguments;
         arguments.Pool.For(_slots, this);
         _arguments = null;
-
-        // Deterministic reduction: slot 0, then slot 1, ...
-        var dw = arguments.Outputs[0].Span;
-        arguments.Workspace.Slice(0, _weightLength).CopyTo(dw);
-        for (int slot = 1; slot < _slots; slot++)
-            TensorPrimitives.Add(dw, arguments.Workspace.Slice(slot * _slotLength, _weightLength), dw);
-        if (!_hasBias) return;
-        var db = arguments.Outputs[1].Span;
-        arguments.Workspace.Slice(_weightLength, _d.Filters).CopyTo(db);
-        for (int slot = 1; slot < _slots; slot++)
-            TensorPrimitives.Add(db, arguments.Workspace.Slice(slot * _slotLength + _weightLength, _d.Filters), db);
+        Reduce(arguments);
     }
 
     public void Run(int start, int end, int worker)
@@ -58,9 +50,9 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         {
             var (first, last) = WorkSlots.Range(slot, _slots, _d.Batch);
             var workspace = args.Workspace.Slice(slot * _slotLength, _slotLength);
-            workspace[..(_weightLength + _d.Filters)].Clear();
-            // The padding columns of the last panel are never written by PackBColumn: zero them once.
-            workspace.Slice(Gemm.RoundUp(_weightLength + _d.Filters, 16) + _packedGradient, _packedColumns).Clear();
+            workspace[.._sumsLength].Clear();
+            // PackARow never writes the padding rows of the last panel: zero them once.
+            workspace.Slice(_sumsLength, _packedColumns).Clear();
             for (int n = first; n < last; n++) AccumulateSample(args, n, workspace);
         }
     }
@@ -70,7 +62,7 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         var d = _d;
         ReadOnlySpan<float> x = args.Inputs[0].Slice(n * d.InputSample, d.InputSample);
         ReadOnlySpan<float> dy = args.Inputs[1].Slice(n * d.OutputSample, d.OutputSample);
-        var dw = workspace[.._weightLength];
+        var sums = workspace[.._weightLength];
         if (_hasBias)
         {
             var db = workspace.Slice(_weightLength, d.Filters);
@@ -78,31 +70,60 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         }
         if (d.IsDepthwise)
         {
-            DepthwiseConvolution.BackwardWeights(d, x, dy, dw);
+            DepthwiseConvolution.BackwardWeights(d, x, dy, sums);
             return;
         }
-        int offset = Gemm.RoundUp(_weightLength + d.Filters, 16);
-        var packedGradient = workspace.Slice(offset, _packedGradient);
-        var packedColumns = workspace.Slice(offset + _packedGradient, _packedColumns);
-        var row = workspace.Slice(offset + _packedGradient + _packedColumns, _rowLength);
-        int groupInput = d.ChannelsPerGroup * d.InputPlane;
+        var packedColumns = workspace.Slice(_sumsLength, _packedColumns);
+        var packedGradient = workspace.Slice(_sumsLength + _packedColumns, _packedGradient);
+        var row = workspace.Slice(_sumsLength + _packedColumns + _packedGradient, _rowLength);
+        int groupInput = d.ChannelsPerGroup * d.InputPlane, groupWeights = d.FiltersPerGroup * d.ColumnRows;
         for (int g = 0; g < d.Groups; g++)
         {
             var xGroup = x.Slice(g * groupInput, groupInput);
             if (d.IsPointwise)
-                Gemm.PackB(_path, true, xGroup, d.OutputPlane, d.OutputPlane, d.ColumnRows, packedColumns);
+                Gemm.PackA(_path, false, xGroup, d.InputPlane, d.ColumnRows, d.OutputPlane, packedColumns);
             else
                 for (int c = 0, r = 0; c < d.ChannelsPerGroup; c++)
                     for (int i = 0; i < d.KernelHeight; i++)
                         for (int j = 0; j < d.KernelWidth; j++, r++)
                         {
                             Im2Col.ExpandRow(d, xGroup, c, i, j, row);
-                            Gemm.PackBColumn(_path, row, r, d.ColumnRows, packedColumns);
+                            Gemm.PackARow(_path, row, r, d.ColumnRows, packedColumns);
                         }
-            // dy_g [Kg, OH*OW] times columns^T [OH*OW, ColumnRows], accumulated into dW_g [Kg, ColumnRows].
-            Gemm.PackA(_path, false, dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, d.FiltersPerGroup, d.OutputPlane, packedGradient);
-            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, d.ColumnRows, d.OutputPlane, 1f, packedGradient, packedColumns,
-                1f, dw.Slice(g * d.FiltersPerGroup * d.ColumnRows), d.ColumnRows);
+            // columns [ColumnRows, OH*OW] times dy_g^T [OH*OW, Kg], accumulated into dW_g^T [ColumnRows, Kg].
+            Gemm.PackB(_path, true, dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, d.OutputPlane, d.FiltersPerGroup, packedGradient);
+            Gemm.MultiplyPacked(_path, d.ColumnRows, d.FiltersPerGroup, d.OutputPlane, 1f, packedColumns, packedGradient,
+                1f, sums.Slice(g * groupWeights, groupWeights), d.FiltersPerGroup);
         }
+    }
+
+    // Sums the slots in slot order; GEMM partials are dW_g^T [ColumnRows, Kg] and are transposed back to OIHW.
+    private void Reduce(KernelArguments arguments)
+    {
+        var d = _d;
+        var dw = arguments.Outputs[0].Span;
+        var workspace = arguments.Workspace.Span;
+        if (d.IsDepthwise)
+        {
+            workspace[.._weightLength].CopyTo(dw);
+            for (int slot = 1; slot < _slots; slot++) TensorPrimitives.Add(dw, workspace.Slice(slot * _slotLength, _weightLength), dw);
+        }
+        else
+        {
+            int rows = d.ColumnRows, filters = d.FiltersPerGroup;
+            for (int g = 0; g < d.Groups; g++)
+                for (int k = 0; k < filters; k++)
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int source = g * filters * rows + r * filters + k;
+                        float sum = workspace[source];
+                        for (int slot = 1; slot < _slots; slot++) sum += workspace[slot * _slotLength + source];
+                        dw[(g * filters + k) * rows + r] = sum;
+                    }
+        }
+        if (!_hasBias) return;
+        var db = arguments.Outputs[1].Span;
+        workspace.Slice(_weightLength, d.Filters).CopyTo(db);
+        for (int slot = 1; slot < _slots; slot++) TensorPrimitives.Add(db, workspace.Slice(slot * _slotLength + _weightLength, d.Filters), db);
     }
 }
