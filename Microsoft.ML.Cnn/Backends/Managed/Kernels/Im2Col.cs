@@ -6,17 +6,10 @@ namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
 
 internal static class Im2Col
 {
-    /// <summary>columns[(c*KH + i)*KW + j, oh*OW + ow] = x[c, oh*sh - pt + i*dh, ow*sw - pl + j*dw], or 0 in the padding.</summary>
-    public static void Expand(ConvolutionDimensions d, ReadOnlySpan<float> x, Span<float> columns)
-    {
-        int plane = d.OutputPlane;
-        for (int c = 0; c < d.ChannelsPerGroup; c++)
-            for (int i = 0; i < d.KernelHeight; i++)
-                for (int j = 0; j < d.KernelWidth; j++)
-                    ExpandRow(d, x, c, i, j, columns.Slice(((c * d.KernelHeight + i) * d.KernelWidth + j) * plane, plane));
-    }
-
-    /// <summary>One row of <see cref="Expand"/>: input channel c of the group seen through kernel tap (i, j).</summary>
+    /// <summary>
+    /// Row (c*KH + i)*KW + j of the column matrix: row[oh*OW + ow] = x[c, oh*sh - pt + i*dh, ow*sw - pl + j*dw], or 0
+    /// in the padding. Callers pack each row straight into GEMM panels, so the whole matrix is never stored.
+    /// </summary>
     public static void ExpandRow(ConvolutionDimensions d, ReadOnlySpan<float> x, int c, int i, int j, Span<float> row)
     {
         var channel = x.Slice(c * d.InputPlane, d.InputPlane);
@@ -41,7 +34,7 @@ internal static class Im2Col
         }
     }
 
-    /// <summary>The adjoint of <see cref="Expand"/>: adds every column entry back onto the input pixel it came from.</summary>
+    /// <summary>The adjoint of im2col: adds every column entry back onto the input pixel it came from.</summary>
     public static void Accumulate(ConvolutionDimensions d, ReadOnlySpan<float> columns, Span<float> x)
     {
         int plane = d.OutputPlane;
