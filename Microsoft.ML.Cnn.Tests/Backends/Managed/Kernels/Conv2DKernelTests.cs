@@ -49,6 +49,7 @@ public sealed class Conv2DKernelTests
     [TestCategory("Perf")]
     public void Execute_SeedCnnLayers_ReportsMilliseconds()
     {
+        KernelRunner.RequirePerfOptIn();
         var valid = new Conv2DGeometry(3, 3, 1, 1, Padding2D.None, 1, 1, 1);
         foreach (var (name, input, weight) in new[]
         {

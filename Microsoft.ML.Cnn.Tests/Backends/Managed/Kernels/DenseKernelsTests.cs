@@ -65,6 +65,7 @@ public sealed class DenseKernelsTests
     [TestCategory("Perf")]
     public void Dense_SeedCnnHiddenLayer_ReportsMilliseconds()
     {
+        KernelRunner.RequirePerfOptIn();
         Shape x = new(128, 1600), w = new(128, 1600), dy = new(128, 128);
         var forward = KernelRunner.Milliseconds(new Dense(true), [x, w, new(128)], 2, 41);
         var data = KernelRunner.Milliseconds(new DenseBackwardData(), [dy, w], 2, 41);

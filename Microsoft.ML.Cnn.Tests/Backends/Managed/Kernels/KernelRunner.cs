@@ -31,6 +31,13 @@ internal static class KernelRunner
         return results;
     }
 
+    /// <summary>Perf measurements are run by hand (MLCNN_PERF=1); in the normal suite they report inconclusive.</summary>
+    public static void RequirePerfOptIn()
+    {
+        if (Environment.GetEnvironmentVariable("MLCNN_PERF") != "1")
+            Assert.Inconclusive("Performance measurement: run with MLCNN_PERF=1 and --filter TestCategory=Perf.");
+    }
+
     /// <summary>(Minimum, median) milliseconds of one Run of <paramref name="op"/> (for hand-run [TestCategory("Perf")] tests).</summary>
     public static (double Minimum, double Median) Milliseconds(Op op, Shape[] shapes, int threads, int repetitions)
     {
