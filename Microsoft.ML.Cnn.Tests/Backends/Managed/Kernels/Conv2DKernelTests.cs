@@ -1,4 +1,5 @@
 // Conv2D forward through the managed backend against a naive loop, over strides, padding, dilation, groups and depthwise.
+using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Numerics;
 using Microsoft.ML.Cnn.Ops;
 
@@ -53,11 +54,11 @@ public sealed class Conv2DKernelTests
         var valid = new Conv2DGeometry(3, 3, 1, 1, Padding2D.None, 1, 1, 1);
         foreach (var (name, input, weight) in new[]
         {
-            ("conv1 1->32 28x28", new Graph.Shape(128, 1, 28, 28), new Graph.Shape(32, 1, 3, 3)),
-            ("conv2 32->64 13x13", new Graph.Shape(128, 32, 13, 13), new Graph.Shape(64, 32, 3, 3)),
+            ("conv1 1->32 28x28", new Shape(128, 1, 28, 28), new Shape(32, 1, 3, 3)),
+            ("conv2 32->64 13x13", new Shape(128, 32, 13, 13), new Shape(64, 32, 3, 3)),
         })
         {
-            var output = new Graph.Shape(128, weight[0], input[2] - 2, input[3] - 2);
+            var output = new Shape(128, weight[0], input[2] - 2, input[3] - 2);
             var forward = KernelRunner.Milliseconds(new Conv2D(valid, true), [input, weight, new(weight[0])], 2, 41);
             var data = KernelRunner.Milliseconds(new Conv2DBackwardData(valid, input), [output, weight], 2, 41);
             var weights = KernelRunner.Milliseconds(new Conv2DBackwardWeights(valid, weight, true), [input, output], 2, 41);
