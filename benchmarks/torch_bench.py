@@ -23,11 +23,13 @@ def seed_cnn():
 
 
 def lenet5():
-    # The modern variant (ReLU, max pooling) on 28x28 input padded to 32x32 by the first convolution.
+    # LeNet5.Create(..., LeNet5Style.Modern): ReLU and max pooling, 28x28 input padded to 32x32 by the first
+    # convolution, C5 as a 5x5 convolution to 120 channels as in the paper.
     return nn.Sequential(
         nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+        nn.Conv2d(16, 120, 5), nn.ReLU(),
+        nn.Flatten(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
 
 
 MODELS = {"seed": seed_cnn, "lenet5": lenet5}

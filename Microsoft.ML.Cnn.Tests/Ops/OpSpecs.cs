@@ -87,7 +87,7 @@ public static class OpSpecs
         new("MeanSquaredError", new MeanSquaredError(), [X(3, 4), InputSpec.Data(-1f, 1f, 3, 4)]),
         new("MeanSquaredError image sample weights", new MeanSquaredError(), [X(2, 2, 2, 3), InputSpec.Data(-1f, 1f, 2, 2, 2, 3), InputSpec.Data(0.1f, 2f, 2)]),
 
-        // Convolution and dense: kernels come from the gemm branch (PendingKernels marks them inconclusive until then).
+        // Convolution and dense.
         new("Conv2D 3x3 valid with bias", new Conv2D(Conv(3), true), [X(2, 3, 6, 6), Weight(4, 3, 3, 3), Weight(4)], Tolerance: 1e-4),
         new("Conv2D 3x3 stride 2 pad 1", new Conv2D(Conv(3, stride: 2, padding: Padding2D.Symmetric(1, 1)), true),
             [X(2, 2, 7, 7), Weight(3, 2, 3, 3), Weight(3)], Tolerance: 1e-4),

@@ -45,16 +45,7 @@ internal sealed class OpRunner : IDisposable
         int batch = inputs.FirstOrDefault(i => i.PerSample)?.Shape[0] ?? 1;
         Plan = ExecutionPlan.Create(graph, batch, outputs.Distinct().ToArray());
         _store = backend.CreateParameterStore([]);
-        try
-        {
-            _executable = backend.Compile(Plan, _store);
-        }
-        catch (NotSupportedException e)
-        {
-            _store.Dispose();
-            PendingKernels.InconclusiveIfPending(Plan, e);
-            throw;
-        }
+        _executable = backend.Compile(Plan, _store);
     }
 
     public Node Node { get; }

@@ -38,6 +38,12 @@ internal static class ManagedKernels
         SigmoidCrossEntropyBackward => new SigmoidCrossEntropyKernel(inputs[0], backward: true, inputs.Length == 4),
         MeanSquaredError => new MeanSquaredErrorKernel(inputs[0], backward: false, inputs.Length == 3),
         MeanSquaredErrorBackward => new MeanSquaredErrorKernel(inputs[0], backward: true, inputs.Length == 4),
+        Conv2D conv => new Conv2DKernel(conv, inputs),
+        Conv2DBackwardData backward => new Conv2DBackwardDataKernel(backward, inputs, outputs),
+        Conv2DBackwardWeights backward => new Conv2DBackwardWeightsKernel(backward, inputs),
+        Dense dense => new DenseKernel(inputs[0], inputs[1], dense.HasBias),
+        DenseBackwardData => new DenseBackwardDataKernel(inputs[0], inputs[1]),
+        DenseBackwardWeights backward => new DenseBackwardWeightsKernel(inputs[0], inputs[1], backward.HasBias),
         _ => throw new NotSupportedException($"The managed backend has no kernel for {op.Name}."),
     };
 }

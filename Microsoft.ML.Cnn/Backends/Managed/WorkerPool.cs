@@ -30,13 +30,14 @@ internal sealed class WorkerPool : IDisposable
         _threads = new Thread[parallelism - 1];
         _start = new ManualResetEventSlim[parallelism - 1];
         _done = new CountdownEvent(1);
-        // NOTE: the first wait that blocks lazily allocates the event's lock object (24 bytes); block once here
-        // so that allocation cannot land in a steady-state For() when the machine is busy.
+        // NOTE: slim events allocate their lock object on the first wait that blocks. A short timed-out wait here
+        // creates it now, so a busy machine that makes a wait block mid-training allocates nothing.
         _done.Wait(1);
         for (int i = 0; i < _threads.Length; i++)
         {
             int worker = i + 1;
             _start[i] = new ManualResetEventSlim(false, spinCount: 2000);
+            _start[i].Wait(1);
             _threads[i] = new Thread(() => WorkerLoop(worker)) { IsBackground = true, Name = $"mlcnn-worker-{worker}" };
             _threads[i].Start();
         }

@@ -1,0 +1,47 @@
+// A compiled graph of convolution and dense ops, forward and backward, must not allocate in a steady-state Run.
+using Microsoft.ML.Cnn.Backends.Managed;
+using Microsoft.ML.Cnn.Execution;
+using Microsoft.ML.Cnn.Graph;
+using Microsoft.ML.Cnn.Numerics;
+using Microsoft.ML.Cnn.Ops;
+
+namespace Microsoft.ML.Cnn.Tests.Backends.Managed.Kernels;
+
+[TestClass]
+public sealed class ManagedKernelsAllocationTests
+{
+    [TestMethod]
+    public void Run_ConvolutionAndDenseGraph_AllocatesNothingAfterWarmUp()
+    {
+        var graph = new ComputationGraph();
+        var geometry = new Conv2DGeometry(3, 3, 1, 1, Padding2D.Symmetric(1, 1), 1, 1, 1);
+        var depthwise = geometry with { Groups = 4 };
+        Shape image = new(8, 4, 9, 9), weight = new(6, 4, 3, 3), depthwiseWeight = new(4, 1, 3, 3), flat = new(8, 50), dense = new(10, 50);
+        Value P(string name, Shape shape) => graph.Emit(new Placeholder(name, shape), []);
+        Value x = P("x", image), w = P("w", weight), b = P("b", new(6)), dw = P("dw", depthwiseWeight);
+        Value f = P("f", flat), u = P("u", dense), ub = P("ub", new(10));
+        var y = graph.Emit(new Conv2D(geometry, true), x, w, b);
+        var dx = graph.Emit(new Conv2DBackwardData(geometry, image), y, w);
+        var grads = graph.EmitNode(new Conv2DBackwardWeights(geometry, weight, true), x, y).Outputs;
+        var yd = graph.Emit(new Conv2D(depthwise, false), x, dw);
+        var dxd = graph.Emit(new Conv2DBackwardData(depthwise, image), yd, dw);
+        var gd = graph.Emit(new Conv2DBackwardWeights(depthwise, depthwiseWeight, false), x, yd);
+        var z = graph.Emit(new Dense(true), f, u, ub);
+        var df = graph.Emit(new DenseBackwardData(), z, u);
+        var denseGrads = graph.EmitNode(new DenseBackwardWeights(true), f, z).Outputs;
+        var plan = ExecutionPlan.Create(graph, 8, [dx, grads[0], grads[1], dxd, gd, df, denseGrads[0], denseGrads[1]]);
+        using var backend = new ManagedBackend(2);
+        using var store = backend.CreateParameterStore([]);
+        using var executable = backend.Compile(plan, store);
+        var random = new SeededRandom(1);
+        foreach (var (value, shape) in new[] { (x, image), (w, weight), (b, new Shape(6)), (dw, depthwiseWeight), (f, flat), (u, dense), (ub, new Shape(10)) })
+            executable.SetInput(value, KernelRunner.Random(random, shape));
+
+        executable.Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        executable.Run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.AreEqual(0L, allocated, "Run() allocated on the managed heap after warm-up.");
+    }
+}

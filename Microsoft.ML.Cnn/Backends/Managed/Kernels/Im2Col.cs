@@ -1,0 +1,68 @@
+// im2col and its adjoint col2im for one group of one sample: the column matrix has a row per (channel,
+// kernel row, kernel column) and a column per output pixel, so convolution becomes weights x columns.
+using System.Numerics.Tensors;
+
+namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
+
+internal static class Im2Col
+{
+    /// <summary>
+    /// Row (c*KH + i)*KW + j of the column matrix: row[oh*OW + ow] = x[c, oh*sh - pt + i*dh, ow*sw - pl + j*dw], or 0
+    /// in the padding. Callers pack each row straight into GEMM panels, so the whole matrix is never stored.
+    /// </summary>
+    public static void ExpandRow(ConvolutionDimensions d, ReadOnlySpan<float> x, int c, int i, int j, Span<float> row)
+    {
+        var channel = x.Slice(c * d.InputPlane, d.InputPlane);
+        int originW = j * d.DilationWidth - d.PadLeft;
+        var (owStart, owEnd) = ConvolutionDimensions.ValidRange(originW, d.StrideWidth, d.Width, d.OutWidth);
+        for (int oh = 0; oh < d.OutHeight; oh++)
+        {
+            var destination = row.Slice(oh * d.OutWidth, d.OutWidth);
+            int ih = oh * d.StrideHeight - d.PadTop + i * d.DilationHeight;
+            if ((uint)ih >= (uint)d.Height || owStart == owEnd)
+            {
+                destination.Clear();
+                continue;
+            }
+            destination[..owStart].Clear();
+            destination[owEnd..].Clear();
+            var source = channel.Slice(ih * d.Width);
+            if (d.StrideWidth == 1)
+                source.Slice(originW + owStart, owEnd - owStart).CopyTo(destination[owStart..owEnd]);
+            else
+                for (int ow = owStart; ow < owEnd; ow++) destination[ow] = source[originW + ow * d.StrideWidth];
+        }
+    }
+
+    /// <summary>The adjoint of im2col: adds every column entry back onto the input pixel it came from.</summary>
+    public static void Accumulate(ConvolutionDimensions d, ReadOnlySpan<float> columns, Span<float> x)
+    {
+        int plane = d.OutputPlane;
+        for (int c = 0; c < d.ChannelsPerGroup; c++)
+        {
+            var channel = x.Slice(c * d.InputPlane, d.InputPlane);
+            for (int i = 0; i < d.KernelHeight; i++)
+                for (int j = 0; j < d.KernelWidth; j++)
+                {
+                    var row = columns.Slice(((c * d.KernelHeight + i) * d.KernelWidth + j) * plane, plane);
+                    int originW = j * d.DilationWidth - d.PadLeft;
+                    var (owStart, owEnd) = ConvolutionDimensions.ValidRange(originW, d.StrideWidth, d.Width, d.OutWidth);
+                    if (owStart == owEnd) continue;
+                    for (int oh = 0; oh < d.OutHeight; oh++)
+                    {
+                        int ih = oh * d.StrideHeight - d.PadTop + i * d.DilationHeight;
+                        if ((uint)ih >= (uint)d.Height) continue;
+                        var source = row.Slice(oh * d.OutWidth, d.OutWidth);
+                        var destination = channel.Slice(ih * d.Width);
+                        if (d.StrideWidth == 1)
+                        {
+                            var target = destination.Slice(originW + owStart, owEnd - owStart);
+                            TensorPrimitives.Add(target, source[owStart..owEnd], target);
+                        }
+                        else
+                            for (int ow = owStart; ow < owEnd; ow++) destination[originW + ow * d.StrideWidth] += source[ow];
+                    }
+                }
+        }
+    }
+}

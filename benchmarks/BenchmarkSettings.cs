@@ -1,0 +1,28 @@
+// Command-line settings of the benchmark console.
+namespace Microsoft.ML.Cnn.Benchmarks;
+
+internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch)
+{
+    public const int TrainBatch = 128;
+    public const int InferenceBatch = 256;
+
+    /// <summary>The settings, or null when the arguments are invalid (the caller prints usage).</summary>
+    public static BenchmarkSettings? Parse(string[] args)
+    {
+        var settings = new BenchmarkSettings(2, 40, 40, null, true);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? Next() => i + 1 < args.Length ? args[++i] : null;
+            switch (args[i])
+            {
+                case "--threads" when int.TryParse(Next(), out int t) && t > 0: settings = settings with { Threads = t }; break;
+                case "--train-steps" when int.TryParse(Next(), out int s) && s > 0: settings = settings with { TrainSteps = s }; break;
+                case "--infer-iterations" when int.TryParse(Next(), out int n) && n > 0: settings = settings with { InferenceIterations = n }; break;
+                case "--models" when Next() is { } list: settings = settings with { Models = list.Split(',').ToHashSet() }; break;
+                case "--no-torch": settings = settings with { RunTorch = false }; break;
+                default: return null;
+            }
+        }
+        return settings;
+    }
+}
