@@ -61,6 +61,8 @@ Console.WriteLine($"Test accuracy: {matrix.Accuracy:P2}");
 
 NetworkSerializer.Save(network, arguments.ModelPath);
 Console.WriteLine($"Saved the model to {Path.GetFullPath(arguments.ModelPath)}.");
+using (var reloaded = new Predictor(NetworkSerializer.Load(arguments.ModelPath)))
+    Console.WriteLine($"Reloaded model test accuracy: {Evaluation.Classify(reloaded, data.Test).Accuracy:P2}");
 return 0;
 
 /// <summary>Prints the running loss and accuracy every 100 batches and at the end of each epoch.</summary>
