@@ -72,13 +72,19 @@ public sealed class ComputationGraph
         return $"{prefix}_{count}";
     }
 
-    /// <summary>The nodes that consume each value, indexed by value id.</summary>
+    /// <summary>The distinct nodes that consume each value, indexed by value id.</summary>
     public List<Node>[] Consumers()
     {
         var consumers = new List<Node>[_values.Count];
         for (int i = 0; i < consumers.Length; i++) consumers[i] = [];
         foreach (var node in _nodes)
-            foreach (var input in node.Inputs) consumers[input.Id].Add(node);
+        {
+            foreach (var input in node.Inputs)
+            {
+                var list = consumers[input.Id];
+                if (list.Count == 0 || list[^1] != node) list.Add(node); // a node reading a value twice counts once
+            }
+        }
         return consumers;
     }
 
