@@ -24,7 +24,8 @@ Manifest fields:
   upstream    {output name: tensor name} the random upstream gradient dL/d(output); the loss is
               L = sum over these outputs of sum(upstream * output)
   gradients   {input name: tensor name} dL/d(input) for every differentiable input
-  tolerance   {forward: {abs, rel}, gradient: {abs, rel}}: pass when |actual - expected| <= abs + rel * |expected|
+  tolerance   {forward: {abs, rel}, gradient: {abs, rel}} (the seed CNN adds update, for updated weights):
+              pass when |actual - expected| <= abs + rel * |expected|
   tensors     [{name, shape, offset, length}]; offset and length count float32 elements in <case>.bin
 Cases under ops/ test one op each; seed_cnn/ holds one training step of the seed CNN (see seed_cnn_case).
 """
@@ -39,7 +40,6 @@ import torch.nn.functional as F
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Microsoft.ML.Cnn.Tests", "TestData", "Goldens")
 TIGHT = {"abs": 1e-4, "rel": 1e-4}
-CONV_GRAD = {"abs": 1e-3, "rel": 1e-3}
 # A ReLU input this close to 0, or two max-pool candidates this close, could flip between float32 backends;
 # the generator rejects such data so that every backend must agree with the stored gradients.
 MIN_MARGIN = 1e-4
@@ -125,7 +125,7 @@ def conv_cases():
             top, bottom, left, right = padding
             padded = F.pad(x, (left, right, top, bottom))  # F.pad lists the last dimension first
             return {"y": F.conv2d(padded, weight, b, stride=stride, dilation=dilation, groups=groups)}
-        return op_case(name, "conv2d", attributes, inputs, forward, CONV_GRAD)
+        return op_case(name, "conv2d", attributes, inputs, forward)
 
     return [
         conv("conv2d_plain", 2, 3, 6, 6, 4, 3, 3),
@@ -337,7 +337,9 @@ def seed_cnn_case():
     case = Case("seed_cnn_training_step", "seed_cnn_training_step",
                 {"input_shape": [1, 28, 28], "classes": 10, "batch": 8, "loss": "cross_entropy",
                  "name_map": SEED_CNN_NAMES, "batch_redraws": attempt},
-                {"abs": 1e-4, "rel": 1e-3}, {"abs": 1e-4, "rel": 1e-3})
+                {"abs": 1e-5, "rel": 1e-4}, {"abs": 1e-6, "rel": 1e-3})
+    # Updated weights move by about lr per Adam step; 2e-5 is 2% of one step.
+    case.manifest["tolerance"]["update"] = {"abs": 2e-5, "rel": 1e-4}
     case.manifest["inputs"] = [{"name": "x", "batched": True, "differentiable": False},
                                {"name": "labels", "batched": True, "differentiable": False}]
     case.manifest["outputs"] = ["logits", "loss"]

@@ -34,9 +34,8 @@ internal sealed class GoldenFixture
         Outputs = manifest.GetProperty("outputs").EnumerateArray().Select(e => e.GetString()!).ToArray();
         Upstream = ReadMap(manifest.GetProperty("upstream"));
         Gradients = ReadMap(manifest.GetProperty("gradients"));
-        var tolerance = manifest.GetProperty("tolerance");
-        ForwardTolerance = ReadTolerance(tolerance.GetProperty("forward"));
-        GradientTolerance = ReadTolerance(tolerance.GetProperty("gradient"));
+        ForwardTolerance = ToleranceFor("forward");
+        GradientTolerance = ToleranceFor("gradient");
     }
 
     /// <summary>The folder the fixtures are copied to next to the test assembly.</summary>
@@ -101,6 +100,12 @@ internal sealed class GoldenFixture
         _tensors.TryGetValue(name, out var tensor)
             ? tensor
             : throw new KeyNotFoundException($"Golden case '{Case}' has no tensor '{name}'; it has {string.Join(", ", _tensors.Keys)}.");
+
+    /// <summary>A named tolerance of the manifest ("forward", "gradient", or "update" for the training step).</summary>
+    public GoldenTolerance ToleranceFor(string kind) =>
+        _manifest.GetProperty("tolerance").TryGetProperty(kind, out var t)
+            ? ReadTolerance(t)
+            : throw new KeyNotFoundException($"Golden case '{Case}' states no '{kind}' tolerance.");
 
     /// <summary>A top-level manifest field beyond the common ones (e.g. "optimizers" of the training step).</summary>
     public JsonElement Field(string name) => _manifest.GetProperty(name);
