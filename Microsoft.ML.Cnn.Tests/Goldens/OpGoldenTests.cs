@@ -2,25 +2,26 @@
 // gradients by reverse mode on L = sum(upstream * output), both compared with PyTorch.
 using Microsoft.ML.Cnn.Autodiff;
 using Microsoft.ML.Cnn.Backends;
-using Microsoft.ML.Cnn.Backends.Managed;
 using Microsoft.ML.Cnn.Execution;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
+using Microsoft.ML.Cnn.Tests.TestSupport;
 
 namespace Microsoft.ML.Cnn.Tests.Goldens;
 
 [TestClass]
 public sealed class OpGoldenTests
 {
-    public static IEnumerable<object[]> Cases => GoldenFixture.CaseNames("ops").Select(name => new object[] { name });
+    public static IEnumerable<object[]> Cases =>
+        GoldenFixture.CaseNames("ops").SelectMany(name => TestBackends.All.Select(b => new object[] { name, b.Name }));
 
     [TestMethod]
     [DynamicData(nameof(Cases))]
-    public void Run_PyTorchCase_MatchesForwardAndGradients(string caseName)
+    public void Run_PyTorchCase_MatchesForwardAndGradients(string caseName, string backendName)
     {
         var fixture = GoldenFixture.Load("ops", caseName);
-        using var backend = new ManagedBackend(2);
-        RunCase(fixture, backend);
+        using var backend = TestBackends.Named(backendName).Create();
+        RunCase(fixture, backend, backendName);
     }
 
     [TestMethod]
@@ -32,7 +33,7 @@ public sealed class OpGoldenTests
         CollectionAssert.AreEquivalent(expected, ops.ToArray());
     }
 
-    private static void RunCase(GoldenFixture fixture, IBackend backend)
+    private static void RunCase(GoldenFixture fixture, IBackend backend, string backendName)
     {
         var graph = new ComputationGraph();
         var inputs = fixture.Inputs.Select(i => graph.Emit(new Placeholder(i.Name, GraphShape(fixture, i)))).ToArray();
@@ -62,7 +63,7 @@ public sealed class OpGoldenTests
         foreach (var (tensor, placeholder) in upstream) SetIfUsed(executable, placeholder, fixture.Tensor(tensor));
         executable.Run();
 
-        string where = $"{fixture.Case} on {backend.Name}";
+        string where = $"{fixture.Case} on {backendName}";
         foreach (var (name, value) in outputs)
             GoldenAssert.Close(fixture.Tensor(name), Read(executable, value), fixture.ForwardTolerance, $"{where}, output {name}");
         for (int i = 0; i < wrt.Length; i++)
