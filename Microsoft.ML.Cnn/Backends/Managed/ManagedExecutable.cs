@@ -37,9 +37,7 @@ internal sealed class ManagedExecutable : IExecutable
             {
                 if (external.ContainsKey(output)) continue;
                 int last = plan.LastUse(output);
-                // Inputs are written by SetInput before Run, so they are live from the first step, wherever they sit in the order.
-                int first = steps[s].Op is Placeholder ? 0 : s;
-                requests.Add(new BufferRequest(plan.ShapeOf(output).ElementCount, first, last == int.MaxValue ? steps.Count : last));
+                requests.Add(new BufferRequest(plan.ShapeOf(output).ElementCount, s, last == int.MaxValue ? steps.Count : last));
                 owners.Add((output, s));
             }
             if (_kernels[s].WorkspaceLength > 0)
