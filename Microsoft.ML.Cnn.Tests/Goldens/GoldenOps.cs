@@ -12,7 +12,7 @@ internal static class GoldenOps
         "max_pool2d" => new MaxPool2D(PoolGeometry(f)),
         "avg_pool2d" => new AvgPool2D(PoolGeometry(f), f.Bool("count_include_pad")),
         "global_avg_pool" => new GlobalAvgPool(),
-        "linear" => new Ops.Dense(f.Bool("has_bias")),
+        "linear" => new Dense(f.Bool("has_bias")),
         "eltwise" => new Eltwise(Function(f.String("function")), f.Float("alpha")),
         "softmax" => new Softmax(),
         "batch_norm_training" => new BatchNormTraining(f.Float("epsilon")),
