@@ -94,4 +94,25 @@ public sealed class ManagedExecutableTests
         executable.GetOutput(v, result);
         Assert.AreEqual(1024f, result[0]);
     }
+
+    [TestMethod]
+    public void Run_PlaceholderEmittedAfterDeadValues_KeepsItsInput()
+    {
+        // b's step comes after x's last use, so a planner that starts b's lifetime at its step would let b share x's
+        // buffer; SetInput(x) would then overwrite b before Run.
+        var graph = new ComputationGraph();
+        var x = graph.Emit(new Placeholder("x", Shape.Batched(4)));
+        var a = graph.Emit(new Add(), x, x);
+        var b = graph.Emit(new Placeholder("b", Shape.Batched(4)));
+        var y = graph.Emit(new Add(), a, b);
+        using var backend = new ManagedBackend(1);
+        using var store = backend.CreateParameterStore([]);
+        using var executable = backend.Compile(ExecutionPlan.Create(graph, 1, [y]), store);
+        executable.SetInput(b, [10, 20, 30, 40]);
+        executable.SetInput(x, [1, 2, 3, 4]);
+        executable.Run();
+        var result = new float[4];
+        executable.GetOutput(y, result);
+        CollectionAssert.AreEqual(new[] { 12f, 24f, 36f, 48f }, result);
+    }
 }
