@@ -61,6 +61,8 @@ public sealed class Trainer : IDisposable
         if (validation is not null) CheckShapes(validation, nameof(validation));
         if (Options.EarlyStopping is not null && validation is null)
             throw new ArgumentException("Early stopping monitors validation metrics; pass validation data or set ValidationFraction.", nameof(validation));
+        if (Options.Augmentation is { } augmentation)
+            train = new AugmentedTrainingData(train, augmentation, SeededRandom.ForStream(Options.Seed, 2));
 
         for (int i = 0; i < _network.Parameters.Count; i++) _store.Upload(_network.Parameters[i]);
         _training ??= new LossGraph(_network, Options.Loss, NetworkMode.Training, _backend, _store);

@@ -46,6 +46,9 @@ public sealed class TrainerOptions
     public bool ShuffleEachEpoch { get; init; } = true;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting and how to fix it.</summary>
+    /// <summary>Random flips and translations of training images (never of validation data); null for none.</summary>
+    public ImageAugmentation? Augmentation { get; init; }
+
     public void Validate()
     {
         if (Loss is null) throw new ArgumentException("Loss is null; choose one, e.g. new SoftmaxCrossEntropyLoss().", nameof(Loss));

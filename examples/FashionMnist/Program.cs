@@ -33,7 +33,7 @@ bool isLong = arguments.Recipe == Recipe.Long;
 int epochs = arguments.Epochs ?? (isLong ? 15 : 5);
 int[] inputShape = [1, FashionMnist.ImageSize, FashionMnist.ImageSize];
 Network network = isLong
-    ? SeedCnnBatchNorm.Create(inputShape, FashionMnist.ClassNames.Count, dropoutRate: 0.4f, seed: arguments.Seed)
+    ? SeedCnnBatchNorm.Create(inputShape, FashionMnist.ClassNames.Count, dropoutRate: 0.25f, seed: arguments.Seed)
     : SeedCnn.Create(inputShape, FashionMnist.ClassNames.Count, seed: arguments.Seed);
 var options = new TrainerOptions
 {
@@ -44,6 +44,8 @@ var options = new TrainerOptions
     BatchSize = arguments.BatchSize ?? 128,
     Seed = arguments.Seed,
     Schedule = isLong ? new CosineDecay(epochs, minLearningRate: 1e-5f, warmupEpochs: 1) : new ConstantSchedule(),
+    // Clothing is left-right symmetric and roughly centred: mirrored and slightly shifted images are new, valid samples.
+    Augmentation = isLong ? new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 2) : null,
 };
 Console.WriteLine($"Recipe {arguments.Recipe}: {(isLong ? "SeedCnnBatchNorm" : "SeedCnn")}, {options.Optimizer}, {options.Schedule}, batch {options.BatchSize}, {epochs} epochs.");
 
