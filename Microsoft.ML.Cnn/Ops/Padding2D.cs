@@ -27,7 +27,8 @@ public static class OutputSize
         if (result <= 0)
             throw new Graph.ShapeRuleException(
                 $"output {dimension} = floor((n + pBefore + pAfter - d(f-1) - 1)/s) + 1 = floor(({n} + {padBefore} + {padAfter} - {dilation}*({kernel}-1) - 1)/{stride}) + 1 " +
-                $"is not positive: the {kernel}x kernel{(dilation > 1 ? $" (dilation {dilation})" : "")} is larger than the padded input {n + padBefore + padAfter}. Use a smaller kernel, more padding or a larger input.");
+                $"is not positive: the kernel spans {span} {(dimension == "height" ? "rows" : "columns")} but the padded input has only {n + padBefore + padAfter}. " +
+                "Use a smaller kernel, more padding, less pooling before this layer, or a larger input.");
         return result;
     }
 }

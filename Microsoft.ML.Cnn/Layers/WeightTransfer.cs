@@ -1,0 +1,70 @@
+// Fine-tuning's first step: copy trained weights into another network by parameter name, reporting what matched.
+using Microsoft.ML.Cnn.Graph;
+
+namespace Microsoft.ML.Cnn.Layers;
+
+/// <summary>A tensor whose name matched but whose shape did not.</summary>
+public sealed record ShapeMismatch(string Name, Shape SourceShape, Shape TargetShape);
+
+/// <summary>What <see cref="WeightTransfer"/> did, parameter by parameter.</summary>
+/// <param name="Copied">Target parameters that received the source's values.</param>
+/// <param name="Missing">Target parameters with no source tensor of that name; they keep their current values.</param>
+/// <param name="WrongShape">Names present on both sides with different shapes; the target keeps its values.</param>
+/// <param name="Unused">Source tensors no target parameter asked for.</param>
+public sealed record WeightTransferReport(IReadOnlyList<string> Copied, IReadOnlyList<string> Missing,
+    IReadOnlyList<ShapeMismatch> WrongShape, IReadOnlyList<string> Unused)
+{
+    public override string ToString()
+    {
+        var lines = new List<string> { $"copied {Copied.Count}, missing {Missing.Count}, wrong shape {WrongShape.Count}, unused {Unused.Count}" };
+        lines.AddRange(Missing.Select(n => $"  missing:     {n} (kept its initial values)"));
+        lines.AddRange(WrongShape.Select(m => $"  wrong shape: {m.Name}: source {m.SourceShape}, target {m.TargetShape} (kept its initial values)"));
+        lines.AddRange(Unused.Select(n => $"  unused:      {n}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
+
+/// <summary>Copies parameter values between networks (or from named tensors) by name.</summary>
+public static class WeightTransfer
+{
+    /// <summary>
+    /// Copies every parameter of <paramref name="source"/> whose name and shape match one of <paramref name="target"/>,
+    /// e.g. a trained network's convolution layers into a new network with another head. Optionally renames source
+    /// parameters first (return null to skip one).
+    /// </summary>
+    public static WeightTransferReport Copy(Network source, Network target, Func<string, string?>? rename = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var tensors = new Dictionary<string, (Shape Shape, float[] Data)>();
+        foreach (var p in source.Parameters)
+        {
+            string? name = rename is null ? p.Name : rename(p.Name);
+            if (name is null) continue;
+            if (!tensors.TryAdd(name, (p.Shape, p.Data)))
+                throw new ArgumentException($"Two source parameters map to '{name}'; the renaming must keep names unique.", nameof(rename));
+        }
+        return Copy(tensors, target);
+    }
+
+    /// <summary>Copies named tensors (canonical layout) into the parameters of <paramref name="target"/> with the same names and shapes.</summary>
+    public static WeightTransferReport Copy(IReadOnlyDictionary<string, (Shape Shape, float[] Data)> tensors, Network target)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        ArgumentNullException.ThrowIfNull(target);
+        var copied = new List<string>();
+        var missing = new List<string>();
+        var wrongShape = new List<ShapeMismatch>();
+        foreach (var parameter in target.Parameters)
+        {
+            if (!tensors.TryGetValue(parameter.Name, out var tensor)) { missing.Add(parameter.Name); continue; }
+            if (tensor.Shape != parameter.Shape) { wrongShape.Add(new ShapeMismatch(parameter.Name, tensor.Shape, parameter.Shape)); continue; }
+            if (tensor.Data.Length != parameter.Data.Length)
+                throw new ArgumentException($"Tensor '{parameter.Name}' has {tensor.Data.Length} values for shape {tensor.Shape}.", nameof(tensors));
+            tensor.Data.CopyTo(parameter.Data, 0);
+            copied.Add(parameter.Name);
+        }
+        var targetNames = target.Parameters.Select(p => p.Name).ToHashSet();
+        var unused = tensors.Keys.Where(n => !targetNames.Contains(n)).Order(StringComparer.Ordinal).ToArray();
+        return new WeightTransferReport(copied, missing, wrongShape, unused);
+    }
+}
