@@ -18,7 +18,7 @@ internal sealed record ExampleArguments(Recipe Recipe, int? Epochs, int? BatchSi
     public const string Usage = """
         Trains a CNN on Fashion-MNIST and evaluates it on the test set.
         Options:
-          --recipe default|long   default: SeedCnn, Adam 1e-3, 5 epochs; long: SeedCnnBatchNorm, AdamW 2e-3, 15 epochs, cosine schedule
+          --recipe default|long   default: SeedCnn, Adam 1e-3, 5 epochs; long: SeedCnnBatchNorm, AdamW 2e-3, 20 epochs, cosine schedule, random flips
           --epochs N              override the recipe's epochs
           --batch N               override the recipe's batch size (128)
           --seed N                seed for weights and shuffling (0)
