@@ -1,5 +1,6 @@
-// Conv2D forward: per sample and group, y_g = W_g x im2col(x_g) (+ bias), samples split across worker slots.
-// Weights are packed once per run; im2col rows go straight into packed GEMM panels. Depthwise convs take a direct loop.
+// Conv2D forward: per chunk of samples and group, y_g = W_g x im2col(x_g) (+ bias), chunks split across worker
+// slots. Weights are packed once per run; im2col rows go straight into packed GEMM panels; a chunk of several
+// samples computes into a scratch matrix that is then scattered to NCHW. Depthwise convs take a direct loop.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -9,25 +10,28 @@ namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
 internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
 {
     private readonly ConvolutionDimensions _d;
+    private readonly SampleChunks _chunks;
     private readonly bool _hasBias;
     private readonly GemmPath _path = Gemm.BestPath;
-    private readonly int _slots, _packedWeights, _packedColumns, _rowLength, _slotLength;
+    private readonly int _packedWeights, _packedColumns, _rowLength, _productLength, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DKernel(Conv2D op, Shape[] inputs)
     {
         _d = new ConvolutionDimensions(op.Geometry, inputs[0], inputs[1]);
+        _chunks = new SampleChunks(_d);
         _hasBias = op.HasBias;
-        _slots = WorkSlots.For(_d.Batch);
         if (_d.IsDepthwise) return;
+        int columns = _chunks.Columns;
         _packedWeights = Gemm.RoundUp(Gemm.PackedALength(_path, _d.FiltersPerGroup, _d.ColumnRows), 16);
-        _packedColumns = Gemm.PackedBLength(_path, _d.ColumnRows, _d.OutputPlane);
-        _rowLength = _d.IsPointwise ? 0 : _d.OutputPlane;
-        _slotLength = Gemm.RoundUp(_packedColumns + _rowLength, 16);
+        _packedColumns = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.ColumnRows, columns), 16);
+        _rowLength = Gemm.RoundUp(columns, 16);
+        _productLength = _chunks.SamplesPerChunk > 1 ? _d.FiltersPerGroup * columns : 0;
+        _slotLength = Gemm.RoundUp(_packedColumns + _rowLength + _productLength, 16);
     }
 
-    // Packed weights of every group, then one slice per slot: packed columns and an im2col row.
-    public override long WorkspaceLength => (long)_d.Groups * _packedWeights + (long)_slots * _slotLength;
+    // Packed weights of every group, then one slice per slot: packed columns, an im2col row and the chunk's product.
+    public override long WorkspaceLength => (long)_d.Groups * _packedWeights + (long)_chunks.Slots * _slotLength;
 
     public override void Execute(KernelArguments arguments)
     {
@@ -39,7 +43,7 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
                     _d.FiltersPerGroup, _d.ColumnRows, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
         }
         _arguments = arguments;
-        arguments.Pool.For(_slots, this);
+        arguments.Pool.For(_chunks.Slots, this);
         _arguments = null;
     }
 
@@ -48,54 +52,64 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
         var args = _arguments!;
         for (int slot = start; slot < end; slot++)
         {
-            var (first, last) = WorkSlots.Range(slot, _slots, _d.Batch);
+            var (first, last) = _chunks.SlotRange(slot);
             var workspace = args.Workspace.Slice(_d.Groups * _packedWeights + slot * _slotLength, _slotLength);
-            for (int n = first; n < last; n++) ForwardSample(args, n, workspace);
+            for (int n = first; n < last; n += _chunks.SamplesPerChunk)
+            {
+                int count = Math.Min(_chunks.SamplesPerChunk, last - n);
+                if (_d.IsDepthwise) DepthwiseSample(args, n);
+                else ForwardChunk(args, n, count, workspace);
+            }
         }
     }
 
-    private void ForwardSample(KernelArguments args, int n, Span<float> workspace)
+    private void DepthwiseSample(KernelArguments args, int n)
     {
         var d = _d;
-        ReadOnlySpan<float> x = args.Inputs[0].Slice(n * d.InputSample, d.InputSample);
         var y = args.Outputs[0].Slice(n * d.OutputSample, d.OutputSample);
-        if (_hasBias)
-        {
-            var bias = args.Inputs[2].Span;
-            for (int k = 0; k < d.Filters; k++) y.Slice(k * d.OutputPlane, d.OutputPlane).Fill(bias[k]);
-        }
-        else if (d.IsDepthwise) y.Clear();
+        if (_hasBias) FillBias(args.Inputs[2].Span, y);
+        else y.Clear();
+        DepthwiseConvolution.Forward(d, args.Inputs[0].Slice(n * d.InputSample, d.InputSample), args.Inputs[1].Span, y);
+    }
 
-        if (d.IsDepthwise)
-        {
-            DepthwiseConvolution.Forward(d, x, args.Inputs[1].Span, y);
-            return;
-        }
+    private void ForwardChunk(KernelArguments args, int first, int count, Span<float> workspace)
+    {
+        var d = _d;
+        int columns = count * d.OutputPlane;
+        ReadOnlySpan<float> x = args.Inputs[0].Span;
+        var y = args.Outputs[0].Span;
+        ReadOnlySpan<float> bias = _hasBias ? args.Inputs[2].Span : default;
         var packedColumns = workspace[.._packedColumns];
-        var row = workspace.Slice(_packedColumns, _rowLength);
+        var row = workspace.Slice(_packedColumns, columns);
+        var product = workspace.Slice(_packedColumns + _rowLength, _productLength);
+        // One sample computes straight into y, pre-filled with the bias; several go through the product matrix.
+        var ySample = y.Slice(first * d.OutputSample, d.OutputSample);
+        if (count == 1 && _hasBias) FillBias(bias, ySample);
         int groupInput = d.ChannelsPerGroup * d.InputPlane;
         for (int g = 0; g < d.Groups; g++)
         {
-            var xGroup = x.Slice(g * groupInput, groupInput);
-            if (d.IsPointwise)
-                Gemm.PackB(_path, false, xGroup, d.OutputPlane, d.ColumnRows, d.OutputPlane, packedColumns);
+            if (d.IsPointwise && count == 1)
+                Gemm.PackB(_path, false, x.Slice(first * d.InputSample + g * groupInput, groupInput), d.OutputPlane, d.ColumnRows, d.OutputPlane, packedColumns);
             else
-                PackColumns(xGroup, row, packedColumns);
-            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, d.OutputPlane, d.ColumnRows, 1f,
-                args.Workspace.Slice(g * _packedWeights, _packedWeights), packedColumns,
-                _hasBias ? 1f : 0f, y.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane);
+                for (int r = 0; r < d.ColumnRows; r++)
+                {
+                    SampleColumns.ExpandRow(d, x, first, count, g, r, row);
+                    Gemm.PackBRow(_path, row, r, d.ColumnRows, packedColumns);
+                }
+            var weights = args.Workspace.Slice(g * _packedWeights, _packedWeights);
+            if (count == 1)
+            {
+                Gemm.MultiplyPacked(_path, d.FiltersPerGroup, d.OutputPlane, d.ColumnRows, 1f, weights, packedColumns,
+                    _hasBias ? 1f : 0f, ySample.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane);
+                continue;
+            }
+            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, columns, d.ColumnRows, 1f, weights, packedColumns, 0f, product, columns);
+            SampleColumns.Scatter(d, product, first, count, g, bias, y);
         }
     }
 
-    private void PackColumns(ReadOnlySpan<float> xGroup, Span<float> row, Span<float> packedColumns)
+    private void FillBias(ReadOnlySpan<float> bias, Span<float> ySample)
     {
-        var d = _d;
-        for (int c = 0, r = 0; c < d.ChannelsPerGroup; c++)
-            for (int i = 0; i < d.KernelHeight; i++)
-                for (int j = 0; j < d.KernelWidth; j++, r++)
-                {
-                    Im2Col.ExpandRow(d, xGroup, c, i, j, row);
-                    Gemm.PackBRow(_path, row, r, d.ColumnRows, packedColumns);
-                }
+        for (int k = 0; k < _d.Filters; k++) ySample.Slice(k * _d.OutputPlane, _d.OutputPlane).Fill(bias[k]);
     }
 }

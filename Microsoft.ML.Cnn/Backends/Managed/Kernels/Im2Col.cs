@@ -34,8 +34,11 @@ internal static class Im2Col
         }
     }
 
-    /// <summary>The adjoint of im2col: adds every column entry back onto the input pixel it came from.</summary>
-    public static void Accumulate(ConvolutionDimensions d, ReadOnlySpan<float> columns, Span<float> x)
+    /// <summary>
+    /// The adjoint of im2col: adds every column entry back onto the input pixel it came from. Row r of the column
+    /// matrix starts at r * <paramref name="rowStride"/> (OH*OW, or more when several samples share the matrix).
+    /// </summary>
+    public static void Accumulate(ConvolutionDimensions d, ReadOnlySpan<float> columns, int rowStride, Span<float> x)
     {
         int plane = d.OutputPlane;
         for (int c = 0; c < d.ChannelsPerGroup; c++)
@@ -44,7 +47,7 @@ internal static class Im2Col
             for (int i = 0; i < d.KernelHeight; i++)
                 for (int j = 0; j < d.KernelWidth; j++)
                 {
-                    var row = columns.Slice(((c * d.KernelHeight + i) * d.KernelWidth + j) * plane, plane);
+                    var row = columns.Slice(((c * d.KernelHeight + i) * d.KernelWidth + j) * rowStride, plane);
                     int originW = j * d.DilationWidth - d.PadLeft;
                     var (owStart, owEnd) = ConvolutionDimensions.ValidRange(originW, d.StrideWidth, d.Width, d.OutWidth);
                     if (owStart == owEnd) continue;
