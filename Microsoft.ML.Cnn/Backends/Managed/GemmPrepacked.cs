@@ -62,7 +62,23 @@ internal static unsafe partial class Gemm
         }
     }
 
-    /// <summary>C[m, n] = alpha A B + beta C from operands packed by <see cref="PackA"/> and <see cref="PackB"/> (or <see cref="PackBRow"/>).</summary>
+    /// <summary>
+    /// Writes column <paramref name="c"/> of op(B) [column.Length, n] into its packed place (the last panel's padding
+    /// must already be zero): a row of a matrix whose transpose is B packs without storing the matrix first.
+    /// </summary>
+    public static void PackBColumn(GemmPath path, ReadOnlySpan<float> column, int c, int n, Span<float> packed)
+    {
+        int nr = TileOf(path).Columns, k = column.Length, depth = BlockDepth(k), columns = RoundUp(n, nr);
+        for (int p0 = 0; p0 < k; p0 += depth)
+        {
+            int kc = Math.Min(depth, k - p0);
+            var panel = packed.Slice(p0 * columns + c / nr * nr * kc + c % nr);
+            var source = column.Slice(p0, kc);
+            for (int p = 0; p < kc; p++) panel[p * nr] = source[p];
+        }
+    }
+
+    /// <summary>C[m, n] = alpha A B + beta C from operands packed by <see cref="PackA"/> (or the row and column packers) and <see cref="PackB"/>.</summary>
     public static void MultiplyPacked(GemmPath path, int m, int n, int k, float alpha, ReadOnlySpan<float> packedA,
         ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc)
     {

@@ -18,7 +18,7 @@ internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
     public Conv2DBackwardDataKernel(Conv2DBackwardData op, Shape[] inputs, Shape[] outputs)
     {
         _d = new ConvolutionDimensions(op.Geometry, outputs[0], inputs[1]);
-        _chunks = new SampleChunks(_d);
+        _chunks = new SampleChunks(_d, SampleChunks.ProductColumns);
         if (_d.IsDepthwise) return;
         int columns = _chunks.Columns;
         bool direct = _d.IsPointwise && _chunks.SamplesPerChunk == 1;

@@ -15,13 +15,13 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
     private readonly SampleChunks _chunks;
     private readonly bool _hasBias, _filtersAsColumns;
     private readonly GemmPath _path = Gemm.BestPath;
-    private readonly int _weightLength, _sumsLength, _packedColumns, _packedGradient, _columnLength, _gatheredLength, _slotLength;
+    private readonly int _weightLength, _sumsLength, _packedColumns, _packedGradient, _rowLength, _gatheredLength, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DBackwardWeightsKernel(Conv2DBackwardWeights op, Shape[] inputs)
     {
         _d = new ConvolutionDimensions(op.Geometry, inputs[0], op.WeightShape);
-        _chunks = new SampleChunks(_d);
+        _chunks = new SampleChunks(_d, SampleChunks.ReductionColumns);
         _hasBias = op.HasBias;
         _weightLength = op.WeightShape.ElementCount;
         _sumsLength = Gemm.RoundUp(_weightLength + _d.Filters, 16);
@@ -31,10 +31,10 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
             _filtersAsColumns = TileUse(rows, filters) >= TileUse(filters, rows);
             _packedColumns = Gemm.RoundUp(_filtersAsColumns ? Gemm.PackedALength(_path, rows, columns) : Gemm.PackedBLength(_path, columns, rows), 16);
             _packedGradient = Gemm.RoundUp(_filtersAsColumns ? Gemm.PackedBLength(_path, columns, filters) : Gemm.PackedALength(_path, filters, columns), 16);
-            _columnLength = Gemm.RoundUp(rows * columns, 16);
+            _rowLength = Gemm.RoundUp(columns, 16);
             _gatheredLength = _chunks.SamplesPerChunk > 1 ? Gemm.RoundUp(filters * columns, 16) : 0;
         }
-        _slotLength = _sumsLength + _packedColumns + _packedGradient + _columnLength + _gatheredLength;
+        _slotLength = _sumsLength + _packedColumns + _packedGradient + _rowLength + _gatheredLength;
     }
 
     public override long WorkspaceLength => (long)_chunks.Slots * _slotLength;
@@ -56,7 +56,13 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
             var workspace = args.Workspace.Slice(slot * _slotLength, _slotLength);
             workspace[.._sumsLength].Clear();
             for (int n = first; n < last; n += _chunks.SamplesPerChunk)
-                AccumulateChunk(args, n, Math.Min(_chunks.SamplesPerChunk, last - n), workspace);
+            {
+                int count = Math.Min(_chunks.SamplesPerChunk, last - n);
+                // Im2col rows are packed one at a time and never write the padding of the last panel: zero it
+                // whenever the chunk length (which sets where that padding lies) may have changed.
+                if (n == first || count < _chunks.SamplesPerChunk) workspace.Slice(_sumsLength, _packedColumns).Clear();
+                AccumulateChunk(args, n, count, workspace);
+            }
         }
     }
 
@@ -88,11 +94,17 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
         int offset = _sumsLength;
         var packedColumns = workspace.Slice(offset, _packedColumns);
         var packedGradient = workspace.Slice(offset += _packedColumns, _packedGradient);
-        var columnMatrix = workspace.Slice(offset += _packedGradient, _columnLength);
-        var gathered = workspace.Slice(offset + _columnLength, _gatheredLength);
+        var row = workspace.Slice(offset += _packedGradient, columns);
+        var gathered = workspace.Slice(offset + _rowLength, _gatheredLength);
         for (int g = 0; g < d.Groups; g++)
         {
-            for (int r = 0; r < rows; r++) SampleColumns.ExpandRow(d, x, first, count, g, r, columnMatrix.Slice(r * columns, columns));
+            for (int r = 0; r < rows; r++)
+            {
+                SampleColumns.ExpandRow(d, x, first, count, g, r, row);
+                // Row r of the column matrix is row r of A in dW_g^T = columns dy_g^T, column r of B in dW_g = dy_g columns^T.
+                if (_filtersAsColumns) Gemm.PackARow(_path, row, r, rows, packedColumns);
+                else Gemm.PackBColumn(_path, row, r, rows, packedColumns);
+            }
             // dy_g [Kg, count*OH*OW]: one sample's planes already lie that way in dy.
             ReadOnlySpan<float> gradient = dy.Slice(first * d.OutputSample + g * filters * d.OutputPlane);
             if (count > 1)
@@ -104,7 +116,6 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
             if (_filtersAsColumns)
             {
                 // columns [rows, count*OH*OW] times dy_g^T accumulates dW_g^T [rows, Kg].
-                Gemm.PackA(_path, false, columnMatrix, columns, rows, columns, packedColumns);
                 Gemm.PackB(_path, true, gradient, columns, columns, filters, packedGradient);
                 Gemm.MultiplyPacked(_path, rows, filters, columns, 1f, packedColumns, packedGradient, 1f, groupSums, filters);
             }
@@ -112,7 +123,6 @@ internal sealed class Conv2DBackwardWeightsKernel : ManagedKernel, IParallelBody
             {
                 // dy_g [Kg, count*OH*OW] times columns^T accumulates dW_g [Kg, rows], already in OIHW order.
                 Gemm.PackA(_path, false, gradient, columns, filters, columns, packedGradient);
-                Gemm.PackB(_path, true, columnMatrix, columns, columns, rows, packedColumns);
                 Gemm.MultiplyPacked(_path, filters, rows, columns, 1f, packedGradient, packedColumns, 1f, groupSums, rows);
             }
         }

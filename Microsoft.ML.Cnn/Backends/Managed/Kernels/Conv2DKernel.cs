@@ -19,7 +19,7 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
     public Conv2DKernel(Conv2D op, Shape[] inputs)
     {
         _d = new ConvolutionDimensions(op.Geometry, inputs[0], inputs[1]);
-        _chunks = new SampleChunks(_d);
+        _chunks = new SampleChunks(_d, SampleChunks.ProductColumns);
         _hasBias = op.HasBias;
         if (_d.IsDepthwise) return;
         int columns = _chunks.Columns;
