@@ -103,8 +103,12 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
                     _hasBias ? 1f : 0f, ySample.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane);
                 continue;
             }
-            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, columns, d.ColumnRows, 1f, weights, packedColumns, 0f, product, columns);
-            SampleColumns.Scatter(d, product, first, count, g, bias, y);
+            // NOTE: the product starts from the bias, as y does for one sample, so every sample's sums round the same
+            // way whatever chunk it falls in: predictions do not depend on the batch size.
+            if (_hasBias)
+                for (int k = 0; k < d.FiltersPerGroup; k++) product.Slice(k * columns, columns).Fill(bias[g * d.FiltersPerGroup + k]);
+            Gemm.MultiplyPacked(_path, d.FiltersPerGroup, columns, d.ColumnRows, 1f, weights, packedColumns, _hasBias ? 1f : 0f, product, columns);
+            SampleColumns.Scatter(d, product, first, count, g, y);
         }
     }
 

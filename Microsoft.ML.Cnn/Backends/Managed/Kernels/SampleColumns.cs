@@ -1,7 +1,5 @@
 // Moves data between NCHW tensors and the per-group matrices of a chunk of samples, whose columns run over
 // (sample, output pixel): im2col rows, the gathered output gradient, the scattered output, and col2im.
-using System.Numerics.Tensors;
-
 namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
 
 internal static class SampleColumns
@@ -36,20 +34,15 @@ internal static class SampleColumns
         }
     }
 
-    /// <summary>The inverse of <see cref="Gather"/>, adding bias[channel] when a bias is given: y planes = matrix (+ b).</summary>
-    public static void Scatter(ConvolutionDimensions d, ReadOnlySpan<float> matrix, int first, int count, int group, ReadOnlySpan<float> bias, Span<float> y)
+    /// <summary>The inverse of <see cref="Gather"/>: y's group planes of samples [first, first + count) = matrix.</summary>
+    public static void Scatter(ConvolutionDimensions d, ReadOnlySpan<float> matrix, int first, int count, int group, Span<float> y)
     {
         int plane = d.OutputPlane, columns = count * plane;
         for (int k = 0; k < d.FiltersPerGroup; k++)
         {
             int channel = group * d.FiltersPerGroup + k;
             for (int s = 0; s < count; s++)
-            {
-                var source = matrix.Slice(k * columns + s * plane, plane);
-                var destination = y.Slice((first + s) * d.OutputSample + channel * plane, plane);
-                if (bias.IsEmpty) source.CopyTo(destination);
-                else TensorPrimitives.Add(source, bias[channel], destination);
-            }
+                matrix.Slice(k * columns + s * plane, plane).CopyTo(y.Slice((first + s) * d.OutputSample + channel * plane, plane));
         }
     }
 
