@@ -80,25 +80,35 @@ internal static unsafe partial class Gemm
 
     /// <summary>C[m, n] = alpha A B + beta C from operands packed by <see cref="PackA"/> (or the row and column packers) and <see cref="PackB"/>.</summary>
     public static void MultiplyPacked(GemmPath path, int m, int n, int k, float alpha, ReadOnlySpan<float> packedA,
-        ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc)
+        ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc) =>
+        MultiplyPackedRows(path, m, n, k, 0, m, alpha, packedA, packedB, beta, c, ldc);
+
+    /// <summary>
+    /// Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of <see cref="MultiplyPacked"/>, so workers can
+    /// share one product; rowStart must be a multiple of the path's tile rows. Other rows of C are not touched.
+    /// </summary>
+    public static void MultiplyPackedRows(GemmPath path, int m, int n, int k, int rowStart, int rowEnd, float alpha,
+        ReadOnlySpan<float> packedA, ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc)
     {
-        if (m <= 0 || n <= 0) return;
+        if (m <= 0 || n <= 0 || rowEnd <= rowStart) return;
+        var (mr, nr) = TileOf(path);
+        if (rowStart < 0 || rowEnd > m || rowStart % mr != 0)
+            throw new ArgumentOutOfRangeException(nameof(rowStart), $"Rows [{rowStart}, {rowEnd}) must lie in [0, {m}) and start on a multiple of {mr}.");
         CheckPacked(packedA.Length, PackedALength(path, m, k));
         CheckPacked(packedB.Length, PackedBLength(path, k, n));
         if (ldc < n || c.Length < (long)(m - 1) * ldc + n)
             throw new ArgumentException($"GEMM output C ({m}x{n}, leading dimension {ldc}) does not fit in {c.Length} floats.", nameof(c));
-        var (mr, nr) = TileOf(path);
         int depth = BlockDepth(k), rows = RoundUp(m, mr), columns = RoundUp(n, nr);
         fixed (float* pa = packedA, pb = packedB, pc = c)
         {
-            ScaleC(pc, ldc, m, n, beta);
+            ScaleC(pc + (long)rowStart * ldc, ldc, rowEnd - rowStart, n, beta);
             if (k == 0 || alpha == 0) return;
             for (int p0 = 0; p0 < k; p0 += depth)
             {
                 int kc = Math.Min(depth, k - p0);
                 for (int jc = 0; jc < n; jc += BlockN)
-                    for (int ic = 0; ic < m; ic += BlockM)
-                        MacroKernel(path, Math.Min(BlockM, m - ic), Math.Min(BlockN, n - jc), kc, alpha,
+                    for (int ic = rowStart; ic < rowEnd; ic += BlockM)
+                        MacroKernel(path, Math.Min(BlockM, rowEnd - ic), Math.Min(BlockN, n - jc), kc, alpha,
                             pa + (long)p0 * rows + (long)ic * kc, pb + (long)p0 * columns + (long)jc * kc, pc + (long)ic * ldc + jc, ldc, mr, nr);
             }
         }
