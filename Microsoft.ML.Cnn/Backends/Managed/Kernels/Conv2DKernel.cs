@@ -1,6 +1,7 @@
 // Conv2D forward: per chunk of samples and group, y_g = W_g x im2col(x_g) (+ bias), chunks split across worker
 // slots. Weights are packed once per run; im2col rows go straight into packed GEMM panels; a chunk of several
-// samples computes into a scratch matrix that is then scattered to NCHW. Depthwise convs take a direct loop.
+// samples computes into a scratch matrix that is then scattered to NCHW. With fewer samples than workers (batch-1
+// inference) each sample's GEMM is split by filter rows instead. Depthwise convs take a direct loop.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -13,7 +14,8 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
     private readonly SampleChunks _chunks;
     private readonly bool _hasBias;
     private readonly GemmPath _path = Gemm.BestPath;
-    private readonly int _packedWeights, _packedColumns, _rowLength, _productLength, _slotLength;
+    private readonly int _packedWeights, _packedColumns, _rowLength, _productLength, _slotLength, _rowParts;
+    private readonly FilterRowSplit _rowSplit;
     private KernelArguments? _arguments;
 
     public Conv2DKernel(Conv2D op, Shape[] inputs)
@@ -21,7 +23,10 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
         _d = new ConvolutionDimensions(op.Geometry, inputs[0], inputs[1]);
         _chunks = new SampleChunks(_d, SampleChunks.ProductColumns);
         _hasBias = op.HasBias;
+        _rowSplit = new FilterRowSplit(this);
         if (_d.IsDepthwise) return;
+        // Whole tiles of filter rows per worker, and only when the batch leaves workers idle.
+        _rowParts = _chunks.Slots < WorkSlots.Max ? Math.Min(WorkSlots.Max, (_d.FiltersPerGroup + Gemm.TileOf(_path).Rows - 1) / Gemm.TileOf(_path).Rows) : 1;
         int columns = _chunks.Columns;
         _packedWeights = Gemm.RoundUp(Gemm.PackedALength(_path, _d.FiltersPerGroup, _d.ColumnRows), 16);
         _packedColumns = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.ColumnRows, columns), 16);
@@ -41,6 +46,11 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
             for (int g = 0; g < _d.Groups; g++)
                 Gemm.PackA(_path, false, w.Slice(g * _d.FiltersPerGroup * _d.ColumnRows), _d.ColumnRows,
                     _d.FiltersPerGroup, _d.ColumnRows, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
+        }
+        if (_rowParts > 1)
+        {
+            SplitByFilterRows(arguments);
+            return;
         }
         _arguments = arguments;
         arguments.Pool.For(_chunks.Slots, this);
@@ -85,17 +95,9 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
         // One sample computes straight into y, pre-filled with the bias; several go through the product matrix.
         var ySample = y.Slice(first * d.OutputSample, d.OutputSample);
         if (count == 1 && _hasBias) FillBias(bias, ySample);
-        int groupInput = d.ChannelsPerGroup * d.InputPlane;
         for (int g = 0; g < d.Groups; g++)
         {
-            if (d.IsPointwise && count == 1)
-                Gemm.PackB(_path, false, x.Slice(first * d.InputSample + g * groupInput, groupInput), d.OutputPlane, d.ColumnRows, d.OutputPlane, packedColumns);
-            else
-                for (int r = 0; r < d.ColumnRows; r++)
-                {
-                    SampleColumns.ExpandRow(d, x, first, count, g, r, row);
-                    Gemm.PackBRow(_path, row, r, d.ColumnRows, packedColumns);
-                }
+            PackColumns(x, first, count, g, row, packedColumns);
             var weights = args.Workspace.Slice(g * _packedWeights, _packedWeights);
             if (count == 1)
             {
@@ -109,6 +111,63 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
                 for (int k = 0; k < d.FiltersPerGroup; k++) product.Slice(k * columns, columns).Fill(bias[g * d.FiltersPerGroup + k]);
             Gemm.MultiplyPacked(_path, d.FiltersPerGroup, columns, d.ColumnRows, 1f, weights, packedColumns, _hasBias ? 1f : 0f, product, columns);
             SampleColumns.Scatter(d, product, first, count, g, y);
+        }
+    }
+
+    private void PackColumns(ReadOnlySpan<float> x, int first, int count, int g, Span<float> row, Span<float> packedColumns)
+    {
+        var d = _d;
+        int groupInput = d.ChannelsPerGroup * d.InputPlane;
+        if (d.IsPointwise && count == 1)
+            Gemm.PackB(_path, false, x.Slice(first * d.InputSample + g * groupInput, groupInput), d.OutputPlane, d.ColumnRows, d.OutputPlane, packedColumns);
+        else
+            for (int r = 0; r < d.ColumnRows; r++)
+            {
+                SampleColumns.ExpandRow(d, x, first, count, g, r, row);
+                Gemm.PackBRow(_path, row, r, d.ColumnRows, packedColumns);
+            }
+    }
+
+    // One sample at a time: the calling thread packs its columns into slot 0's workspace, then the workers share
+    // the product by filter rows, writing straight into y (pre-filled with the bias, as on the single-sample path).
+    private void SplitByFilterRows(KernelArguments args)
+    {
+        var d = _d;
+        var workspace = args.Workspace.Slice(d.Groups * _packedWeights, _slotLength);
+        _rowSplit.Arguments = args;
+        for (int n = 0; n < d.Batch; n++)
+        {
+            if (_hasBias) FillBias(args.Inputs[2].Span, args.Outputs[0].Slice(n * d.OutputSample, d.OutputSample));
+            for (int g = 0; g < d.Groups; g++)
+            {
+                PackColumns(args.Inputs[0].Span, n, 1, g, workspace.Slice(_packedColumns, d.OutputPlane), workspace[.._packedColumns]);
+                (_rowSplit.Sample, _rowSplit.Group) = (n, g);
+                args.Pool.For(_rowParts, _rowSplit);
+            }
+        }
+        _rowSplit.Arguments = null;
+    }
+
+    private void MultiplyFilterRows(KernelArguments args, int n, int g, int part)
+    {
+        var d = _d;
+        int mr = Gemm.TileOf(_path).Rows, tiles = (d.FiltersPerGroup + mr - 1) / mr;
+        int rowStart = part * tiles / _rowParts * mr, rowEnd = Math.Min(d.FiltersPerGroup, (part + 1) * tiles / _rowParts * mr);
+        var y = args.Outputs[0].Slice(n * d.OutputSample + g * d.FiltersPerGroup * d.OutputPlane, d.FiltersPerGroup * d.OutputPlane);
+        Gemm.MultiplyPackedRows(_path, d.FiltersPerGroup, d.OutputPlane, d.ColumnRows, rowStart, rowEnd, 1f,
+            args.Workspace.Slice(g * _packedWeights, _packedWeights), args.Workspace.Slice(d.Groups * _packedWeights, _packedColumns),
+            _hasBias ? 1f : 0f, y, d.OutputPlane);
+    }
+
+    /// <summary>The loop body of <see cref="SplitByFilterRows"/>; cached so a run allocates nothing.</summary>
+    private sealed class FilterRowSplit(Conv2DKernel kernel) : IParallelBody
+    {
+        public KernelArguments? Arguments;
+        public int Sample, Group;
+
+        public void Run(int start, int end, int worker)
+        {
+            for (int part = start; part < end; part++) kernel.MultiplyFilterRows(Arguments!, Sample, Group, part);
         }
     }
 
