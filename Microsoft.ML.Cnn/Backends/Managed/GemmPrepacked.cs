@@ -37,15 +37,18 @@ internal static unsafe partial class Gemm
     public static void PackBRow(GemmPath path, ReadOnlySpan<float> row, int r, int k, Span<float> packed)
     {
         int nr = TileOf(path).Columns, depth = BlockDepth(k), n = row.Length;
+        if ((uint)r >= (uint)k) throw new ArgumentOutOfRangeException(nameof(r), $"Row {r} is outside op(B)'s {k} rows.");
+        CheckPacked(packed.Length, PackedBLength(path, k, n));
         int p0 = r / depth * depth, kc = Math.Min(depth, k - p0);
-        var block = packed[(p0 * RoundUp(n, nr))..];
-        int offsetInPanel = (r - p0) * nr;
-        for (int j = 0; j < n; j += nr)
+        // Pointers: im2col calls this once per column-matrix row, and the panel pieces are only nr floats long.
+        fixed (float* source = row, pp = packed)
         {
-            int count = Math.Min(nr, n - j);
-            var destination = block.Slice(j * kc + offsetInPanel, nr);
-            row.Slice(j, count).CopyTo(destination);
-            if (count < nr) destination[count..].Clear();
+            float* block = pp + (long)p0 * RoundUp(n, nr) + (r - p0) * nr;
+            for (int j = 0; j < n; j += nr)
+            {
+                int count = Math.Min(nr, n - j);
+                GemmPacking.CopyShort(source + j, block + (long)j * kc, count, nr - count);
+            }
         }
     }
 
