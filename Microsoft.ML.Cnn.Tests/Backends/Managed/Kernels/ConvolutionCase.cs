@@ -27,9 +27,9 @@ public sealed record ConvolutionCase(string Name, int Batch, int Channels, int H
         yield return [new ConvolutionCase("pointwise chunks groups 2 batch 5", 5, 4, 3, 3, 6, G(1, 1, 1, 1, Padding2D.None, 1, 1, 2), true)];
         yield return [new ConvolutionCase("32 filters one channel batch 5", 5, 1, 6, 6, 32, G(3, 3, 1, 1, same, 1, 1, 1), true)];
         yield return [new ConvolutionCase("strided chunks groups 2 batch 9", 9, 4, 7, 7, 4, G(3, 3, 2, 2, asymmetric, 1, 1, 2), false)];
-        // One sample with more filters than a GEMM tile: the product is shared among workers by filter rows.
-        yield return [new ConvolutionCase("batch 1 filter rows split", 1, 3, 9, 9, 20, G(3, 3, 1, 1, same, 1, 1, 1), true)];
-        yield return [new ConvolutionCase("batch 1 filter rows split groups 2", 1, 4, 6, 5, 18, G(3, 3, 2, 1, asymmetric, 1, 1, 2), true)];
+        // One sample whose GEMM passes Conv2DKernel.MinSplitMultiplyAdds: the product is shared by filter rows.
+        yield return [new ConvolutionCase("batch 1 filter rows split", 1, 16, 20, 20, 20, G(3, 3, 1, 1, same, 1, 1, 1), true)];
+        yield return [new ConvolutionCase("batch 1 filter rows split groups 2", 1, 32, 22, 22, 34, G(3, 3, 1, 1, same, 1, 1, 2), true)];
         yield return [new ConvolutionCase("channels past one K block", 3, 33, 6, 6, 37, G(3, 3, 1, 1, same, 1, 1, 1), true)];
     }
 

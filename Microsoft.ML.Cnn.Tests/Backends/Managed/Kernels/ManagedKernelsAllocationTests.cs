@@ -10,7 +10,8 @@ namespace Microsoft.ML.Cnn.Tests.Backends.Managed.Kernels;
 [TestClass]
 public sealed class ManagedKernelsAllocationTests
 {
-    // Batch 8 runs multi-sample chunks; batch 1 splits each convolution by filter rows (12 filters, over a tile).
+    // Batch 8 runs multi-sample chunks; batch 1 splits the convolution by filter rows (20 filters x 400 pixels x 144
+    // is past Conv2DKernel.MinSplitMultiplyAdds).
     [TestMethod]
     [DataRow(8)]
     [DataRow(1)]
@@ -18,10 +19,10 @@ public sealed class ManagedKernelsAllocationTests
     {
         var graph = new ComputationGraph();
         var geometry = new Conv2DGeometry(3, 3, 1, 1, Padding2D.Symmetric(1, 1), 1, 1, 1);
-        var depthwise = geometry with { Groups = 4 };
-        Shape image = new(batch, 4, 9, 9), weight = new(12, 4, 3, 3), depthwiseWeight = new(4, 1, 3, 3), flat = new(batch, 50), dense = new(10, 50);
+        var depthwise = geometry with { Groups = 16 };
+        Shape image = new(batch, 16, 20, 20), weight = new(20, 16, 3, 3), depthwiseWeight = new(16, 1, 3, 3), flat = new(batch, 50), dense = new(10, 50);
         Value P(string name, Shape shape) => graph.Emit(new Placeholder(name, shape), []);
-        Value x = P("x", image), w = P("w", weight), b = P("b", new(12)), dw = P("dw", depthwiseWeight);
+        Value x = P("x", image), w = P("w", weight), b = P("b", new(20)), dw = P("dw", depthwiseWeight);
         Value f = P("f", flat), u = P("u", dense), ub = P("ub", new(10));
         var y = graph.Emit(new Conv2D(geometry, true), x, w, b);
         var dx = graph.Emit(new Conv2DBackwardData(geometry, image), y, w);
@@ -37,7 +38,7 @@ public sealed class ManagedKernelsAllocationTests
         using var store = backend.CreateParameterStore([]);
         using var executable = backend.Compile(plan, store);
         var random = new SeededRandom(1);
-        foreach (var (value, shape) in new[] { (x, image), (w, weight), (b, new Shape(12)), (dw, depthwiseWeight), (f, flat), (u, dense), (ub, new Shape(10)) })
+        foreach (var (value, shape) in new[] { (x, image), (w, weight), (b, new Shape(20)), (dw, depthwiseWeight), (f, flat), (u, dense), (ub, new Shape(10)) })
             executable.SetInput(value, KernelRunner.Random(random, shape));
 
         executable.Run();

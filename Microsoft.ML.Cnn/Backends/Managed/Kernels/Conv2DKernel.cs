@@ -10,6 +10,9 @@ namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
 /// <summary>Inputs x [N, C, H, W], w [K, C/g, KH, KW], optional b [K]; output y [N, K, OH, OW].</summary>
 internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
 {
+    /// <summary>Smallest per-sample GEMM (multiply-adds) shared among workers when the batch is too small to share.</summary>
+    internal const long MinSplitMultiplyAdds = 1 << 20;
+
     private readonly ConvolutionDimensions _d;
     private readonly SampleChunks _chunks;
     private readonly bool _hasBias;
@@ -25,8 +28,11 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
         _hasBias = op.HasBias;
         _rowSplit = new FilterRowSplit(this);
         if (_d.IsDepthwise) return;
-        // Whole tiles of filter rows per worker, and only when the batch leaves workers idle.
-        _rowParts = _chunks.Slots < WorkSlots.Max ? Math.Min(WorkSlots.Max, (_d.FiltersPerGroup + Gemm.TileOf(_path).Rows - 1) / Gemm.TileOf(_path).Rows) : 1;
+        // Whole tiles of filter rows per worker, only when the batch leaves workers idle and the product is large
+        // enough to pay for waking them (LeNet's batch-1 convs measured slower split, the seed CNN's 64x121x288 faster).
+        long multiplyAdds = (long)_d.FiltersPerGroup * _d.OutputPlane * _d.ColumnRows;
+        _rowParts = _chunks.Slots < WorkSlots.Max && multiplyAdds >= MinSplitMultiplyAdds
+            ? Math.Min(WorkSlots.Max, (_d.FiltersPerGroup + Gemm.TileOf(_path).Rows - 1) / Gemm.TileOf(_path).Rows) : 1;
         int columns = _chunks.Columns;
         _packedWeights = Gemm.RoundUp(Gemm.PackedALength(_path, _d.FiltersPerGroup, _d.ColumnRows), 16);
         _packedColumns = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.ColumnRows, columns), 16);
