@@ -86,6 +86,47 @@ public sealed class GemmTests
     }
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(1)]
+    [DataRow(2)]
+    public void MultiplyPackedRows_BColumnsAndRowRanges_MatchWholeProduct(int pathIndex)
+    {
+        var path = (GemmPath)pathIndex;
+        int mr = Gemm.TileOf(path).Rows;
+        var random = new SeededRandom(10);
+        foreach (var (m, n, k) in new[] { (30, 25, 300), (16, 150, 7) })
+        {
+            var a = Random(random, m * k); // op(A) stored [m, k]
+            var b = Random(random, n * k); // op(B) = stored [n, k] transposed
+            var packedA = new float[Gemm.PackedALength(path, m, k)];
+            Gemm.PackA(path, false, a, k, m, k, packedA);
+            // B by columns: column j of op(B) is row j of the stored matrix (as backward-weights packs im2col rows).
+            var packedB = new float[Gemm.PackedBLength(path, k, n)];
+            for (int j = 0; j < n; j++) Gemm.PackBColumn(path, b.AsSpan(j * k, k), j, n, packedB);
+            var whole = Random(random, m * n);
+            var split = (float[])whole.Clone();
+            var expected = (float[])whole.Clone();
+            Naive(false, true, m, n, k, 1f, a, k, b, k, 1f, expected, n);
+            Gemm.MultiplyPacked(path, m, n, k, 1f, packedA, packedB, 1f, whole, n);
+            AssertClose(expected, whole, k, $"{path} columns {m}x{n}x{k}");
+            int middle = Gemm.RoundUp(m / 2, mr);
+            Gemm.MultiplyPackedRows(path, m, n, k, middle, m, 1f, packedA, packedB, 1f, split, n);
+            Gemm.MultiplyPackedRows(path, m, n, k, 0, middle, 1f, packedA, packedB, 1f, split, n);
+            CollectionAssert.AreEqual(whole, split, $"{path} rows split at {middle}");
+        }
+    }
+
+    [TestMethod]
+    public void MultiplyPackedRows_UnalignedStart_Throws()
+    {
+        var path = GemmPath.Vector256;
+        var packedA = new float[Gemm.PackedALength(path, 12, 4)];
+        var packedB = new float[Gemm.PackedBLength(path, 4, 5)];
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            Gemm.MultiplyPackedRows(path, 12, 5, 4, 3, 12, 1f, packedA, packedB, 0f, new float[60], 5));
+    }
+
+    [TestMethod]
     public void Multiply_BetaZero_OverwritesNaN()
     {
         var c = new float[] { float.NaN, float.NaN, float.NaN, float.NaN };

@@ -1,8 +1,24 @@
 // Copies blocks of op(A) and op(B) into the contiguous, zero-padded micro-panels the GEMM microkernels stream.
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Microsoft.ML.Cnn.Backends.Managed;
 
 internal static unsafe class GemmPacking
 {
+    /// <summary>
+    /// Copies <paramref name="count"/> floats, then zeroes <paramref name="zeros"/> more after them. For the 5 to 32
+    /// float pieces of im2col rows and packed panels, where a Span copy's call and checks cost more than the copy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyShort(float* source, float* destination, int count, int zeros = 0)
+    {
+        int k = 0;
+        for (; k + 8 <= count; k += 8) Vector256.Store(Vector256.Load(source + k), destination + k);
+        for (; k < count; k++) destination[k] = source[k];
+        for (int end = count + zeros; k < end; k++) destination[k] = 0;
+    }
+
     /// <summary>
     /// Packs op(A)[row0 .. row0+mc, col0 .. col0+kc] as panels of <paramref name="mr"/> rows: panel-major, then
     /// k, then the mr rows. Rows past mc are zero so edge tiles need no special case in the inner loop.

@@ -37,15 +37,18 @@ internal static unsafe partial class Gemm
     public static void PackBRow(GemmPath path, ReadOnlySpan<float> row, int r, int k, Span<float> packed)
     {
         int nr = TileOf(path).Columns, depth = BlockDepth(k), n = row.Length;
+        if ((uint)r >= (uint)k) throw new ArgumentOutOfRangeException(nameof(r), $"Row {r} is outside op(B)'s {k} rows.");
+        CheckPacked(packed.Length, PackedBLength(path, k, n));
         int p0 = r / depth * depth, kc = Math.Min(depth, k - p0);
-        var block = packed[(p0 * RoundUp(n, nr))..];
-        int offsetInPanel = (r - p0) * nr;
-        for (int j = 0; j < n; j += nr)
+        // Pointers: im2col calls this once per column-matrix row, and the panel pieces are only nr floats long.
+        fixed (float* source = row, pp = packed)
         {
-            int count = Math.Min(nr, n - j);
-            var destination = block.Slice(j * kc + offsetInPanel, nr);
-            row.Slice(j, count).CopyTo(destination);
-            if (count < nr) destination[count..].Clear();
+            float* block = pp + (long)p0 * RoundUp(n, nr) + (r - p0) * nr;
+            for (int j = 0; j < n; j += nr)
+            {
+                int count = Math.Min(nr, n - j);
+                GemmPacking.CopyShort(source + j, block + (long)j * kc, count, nr - count);
+            }
         }
     }
 
@@ -62,27 +65,53 @@ internal static unsafe partial class Gemm
         }
     }
 
-    /// <summary>C[m, n] = alpha A B + beta C from operands packed by <see cref="PackA"/> and <see cref="PackB"/> (or <see cref="PackBRow"/>).</summary>
-    public static void MultiplyPacked(GemmPath path, int m, int n, int k, float alpha, ReadOnlySpan<float> packedA,
-        ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc)
+    /// <summary>
+    /// Writes column <paramref name="c"/> of op(B) [column.Length, n] into its packed place (the last panel's padding
+    /// must already be zero): a row of a matrix whose transpose is B packs without storing the matrix first.
+    /// </summary>
+    public static void PackBColumn(GemmPath path, ReadOnlySpan<float> column, int c, int n, Span<float> packed)
     {
-        if (m <= 0 || n <= 0) return;
+        int nr = TileOf(path).Columns, k = column.Length, depth = BlockDepth(k), columns = RoundUp(n, nr);
+        for (int p0 = 0; p0 < k; p0 += depth)
+        {
+            int kc = Math.Min(depth, k - p0);
+            var panel = packed.Slice(p0 * columns + c / nr * nr * kc + c % nr);
+            var source = column.Slice(p0, kc);
+            for (int p = 0; p < kc; p++) panel[p * nr] = source[p];
+        }
+    }
+
+    /// <summary>C[m, n] = alpha A B + beta C from operands packed by <see cref="PackA"/> (or the row and column packers) and <see cref="PackB"/>.</summary>
+    public static void MultiplyPacked(GemmPath path, int m, int n, int k, float alpha, ReadOnlySpan<float> packedA,
+        ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc) =>
+        MultiplyPackedRows(path, m, n, k, 0, m, alpha, packedA, packedB, beta, c, ldc);
+
+    /// <summary>
+    /// Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of <see cref="MultiplyPacked"/>, so workers can
+    /// share one product; rowStart must be a multiple of the path's tile rows. Other rows of C are not touched.
+    /// </summary>
+    public static void MultiplyPackedRows(GemmPath path, int m, int n, int k, int rowStart, int rowEnd, float alpha,
+        ReadOnlySpan<float> packedA, ReadOnlySpan<float> packedB, float beta, Span<float> c, int ldc)
+    {
+        if (m <= 0 || n <= 0 || rowEnd <= rowStart) return;
+        var (mr, nr) = TileOf(path);
+        if (rowStart < 0 || rowEnd > m || rowStart % mr != 0)
+            throw new ArgumentOutOfRangeException(nameof(rowStart), $"Rows [{rowStart}, {rowEnd}) must lie in [0, {m}) and start on a multiple of {mr}.");
         CheckPacked(packedA.Length, PackedALength(path, m, k));
         CheckPacked(packedB.Length, PackedBLength(path, k, n));
         if (ldc < n || c.Length < (long)(m - 1) * ldc + n)
             throw new ArgumentException($"GEMM output C ({m}x{n}, leading dimension {ldc}) does not fit in {c.Length} floats.", nameof(c));
-        var (mr, nr) = TileOf(path);
         int depth = BlockDepth(k), rows = RoundUp(m, mr), columns = RoundUp(n, nr);
         fixed (float* pa = packedA, pb = packedB, pc = c)
         {
-            ScaleC(pc, ldc, m, n, beta);
+            ScaleC(pc + (long)rowStart * ldc, ldc, rowEnd - rowStart, n, beta);
             if (k == 0 || alpha == 0) return;
             for (int p0 = 0; p0 < k; p0 += depth)
             {
                 int kc = Math.Min(depth, k - p0);
                 for (int jc = 0; jc < n; jc += BlockN)
-                    for (int ic = 0; ic < m; ic += BlockM)
-                        MacroKernel(path, Math.Min(BlockM, m - ic), Math.Min(BlockN, n - jc), kc, alpha,
+                    for (int ic = rowStart; ic < rowEnd; ic += BlockM)
+                        MacroKernel(path, Math.Min(BlockM, rowEnd - ic), Math.Min(BlockN, n - jc), kc, alpha,
                             pa + (long)p0 * rows + (long)ic * kc, pb + (long)p0 * columns + (long)jc * kc, pc + (long)ic * ldc + jc, ldc, mr, nr);
             }
         }

@@ -46,4 +46,24 @@ public sealed class Conv2DKernelTests
         CollectionAssert.AreEqual(one[0], two[0]);
     }
 
+    [TestMethod]
+    public void Execute_SampleAloneOrInAChunk_GivesIdenticalResults()
+    {
+        // 33 channels x 3x3 is a reduction past one K block, and 6x6 planes put several samples in one GEMM.
+        var test = (ConvolutionCase)ConvolutionCase.All().Last()[0];
+        var random = new SeededRandom(8);
+        var x = KernelRunner.Random(random, test.Input);
+        var w = KernelRunner.Random(random, test.Weight);
+        var b = KernelRunner.Random(random, new(test.Filters));
+        var op = new Conv2D(test.Geometry, true);
+        var batch = KernelRunner.Run(op, [test.Input, test.Weight, new(test.Filters)], [x, w, b])[0];
+        int inputSample = test.Input.SampleSize, outputSample = test.Output.SampleSize;
+        var oneInput = test.Input.WithDimension(0, 1);
+        for (int n = 0; n < test.Batch; n++)
+        {
+            var alone = KernelRunner.Run(op, [oneInput, test.Weight, new(test.Filters)], [x[(n * inputSample)..((n + 1) * inputSample)], w, b])[0];
+            CollectionAssert.AreEqual(batch[(n * outputSample)..((n + 1) * outputSample)], alone, $"sample {n}");
+        }
+    }
+
 }

@@ -22,6 +22,14 @@ public sealed record ConvolutionCase(string Name, int Batch, int Channels, int H
         yield return [new ConvolutionCase("single input channel", 2, 1, 8, 7, 5, G(3, 3, 1, 1, same, 1, 1, 1), true)];
         yield return [new ConvolutionCase("pointwise", 3, 5, 4, 5, 7, G(1, 1, 1, 1, Padding2D.None, 1, 1, 1), true)];
         yield return [new ConvolutionCase("pointwise groups 2", 3, 4, 3, 3, 6, G(1, 1, 1, 1, Padding2D.None, 1, 1, 2), false)];
+        // Small output planes put several samples side by side in one GEMM; odd batches leave short chunks.
+        yield return [new ConvolutionCase("1x1 output chunks batch 7", 7, 3, 5, 5, 6, G(5, 5, 1, 1, Padding2D.None, 1, 1, 1), true)];
+        yield return [new ConvolutionCase("pointwise chunks groups 2 batch 5", 5, 4, 3, 3, 6, G(1, 1, 1, 1, Padding2D.None, 1, 1, 2), true)];
+        yield return [new ConvolutionCase("32 filters one channel batch 5", 5, 1, 6, 6, 32, G(3, 3, 1, 1, same, 1, 1, 1), true)];
+        yield return [new ConvolutionCase("strided chunks groups 2 batch 9", 9, 4, 7, 7, 4, G(3, 3, 2, 2, asymmetric, 1, 1, 2), false)];
+        // One sample whose GEMM passes Conv2DKernel.MinSplitMultiplyAdds: the product is shared by filter rows.
+        yield return [new ConvolutionCase("batch 1 filter rows split", 1, 16, 20, 20, 20, G(3, 3, 1, 1, same, 1, 1, 1), true)];
+        yield return [new ConvolutionCase("batch 1 filter rows split groups 2", 1, 32, 22, 22, 34, G(3, 3, 1, 1, same, 1, 1, 2), true)];
         yield return [new ConvolutionCase("channels past one K block", 3, 33, 6, 6, 37, G(3, 3, 1, 1, same, 1, 1, 1), true)];
     }
 

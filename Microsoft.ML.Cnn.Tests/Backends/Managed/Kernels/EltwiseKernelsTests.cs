@@ -22,6 +22,22 @@ public sealed class EltwiseKernelsTests
     }
 
     [TestMethod]
+    [DataRow(EltwiseFunction.Relu, 0f)]
+    [DataRow(EltwiseFunction.LeakyRelu, 0.25f)]
+    public void EltwiseBackward_LengthPastWholeVectors_MatchesScalarRule(EltwiseFunction function, float slope)
+    {
+        // 37 elements: whole SIMD vectors plus a scalar tail; an infinite dy under ReLU's flat side still gives 0.
+        using var backend = new ManagedBackend(threads: 1);
+        var x = new float[37];
+        var dy = new float[37];
+        for (int i = 0; i < x.Length; i++) (x[i], dy[i]) = (i % 3 - 1, i + 1);
+        dy[0] = float.PositiveInfinity; // x[0] = -1
+        float[] dx = OpRunner.Evaluate(backend, new EltwiseBackward(function, slope), [X(37), X(37), X(37)], [x, x, dy])[0];
+        for (int i = 0; i < x.Length; i++)
+            Assert.AreEqual(x[i] > 0 ? dy[i] : function == EltwiseFunction.Relu ? 0f : slope * dy[i], dx[i], $"element {i}");
+    }
+
+    [TestMethod]
     public void Eltwise_SigmoidOfLargeMagnitudes_SaturatesWithoutNaN()
     {
         using var backend = new ManagedBackend(threads: 1);

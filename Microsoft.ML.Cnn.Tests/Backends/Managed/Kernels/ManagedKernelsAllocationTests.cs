@@ -10,15 +10,19 @@ namespace Microsoft.ML.Cnn.Tests.Backends.Managed.Kernels;
 [TestClass]
 public sealed class ManagedKernelsAllocationTests
 {
+    // Batch 8 runs multi-sample chunks; batch 1 splits the convolution by filter rows (20 filters x 400 pixels x 144
+    // is past Conv2DKernel.MinSplitMultiplyAdds).
     [TestMethod]
-    public void Run_ConvolutionAndDenseGraph_AllocatesNothingAfterWarmUp()
+    [DataRow(8)]
+    [DataRow(1)]
+    public void Run_ConvolutionAndDenseGraph_AllocatesNothingAfterWarmUp(int batch)
     {
         var graph = new ComputationGraph();
         var geometry = new Conv2DGeometry(3, 3, 1, 1, Padding2D.Symmetric(1, 1), 1, 1, 1);
-        var depthwise = geometry with { Groups = 4 };
-        Shape image = new(8, 4, 9, 9), weight = new(6, 4, 3, 3), depthwiseWeight = new(4, 1, 3, 3), flat = new(8, 50), dense = new(10, 50);
+        var depthwise = geometry with { Groups = 16 };
+        Shape image = new(batch, 16, 20, 20), weight = new(20, 16, 3, 3), depthwiseWeight = new(16, 1, 3, 3), flat = new(batch, 50), dense = new(10, 50);
         Value P(string name, Shape shape) => graph.Emit(new Placeholder(name, shape), []);
-        Value x = P("x", image), w = P("w", weight), b = P("b", new(6)), dw = P("dw", depthwiseWeight);
+        Value x = P("x", image), w = P("w", weight), b = P("b", new(20)), dw = P("dw", depthwiseWeight);
         Value f = P("f", flat), u = P("u", dense), ub = P("ub", new(10));
         var y = graph.Emit(new Conv2D(geometry, true), x, w, b);
         var dx = graph.Emit(new Conv2DBackwardData(geometry, image), y, w);
@@ -29,12 +33,12 @@ public sealed class ManagedKernelsAllocationTests
         var z = graph.Emit(new Dense(true), f, u, ub);
         var df = graph.Emit(new DenseBackwardData(), z, u);
         var denseGrads = graph.EmitNode(new DenseBackwardWeights(true), f, z).Outputs;
-        var plan = ExecutionPlan.Create(graph, 8, [dx, grads[0], grads[1], dxd, gd, df, denseGrads[0], denseGrads[1]]);
+        var plan = ExecutionPlan.Create(graph, batch, [dx, grads[0], grads[1], dxd, gd, df, denseGrads[0], denseGrads[1]]);
         using var backend = new ManagedBackend(2);
         using var store = backend.CreateParameterStore([]);
         using var executable = backend.Compile(plan, store);
         var random = new SeededRandom(1);
-        foreach (var (value, shape) in new[] { (x, image), (w, weight), (b, new Shape(6)), (dw, depthwiseWeight), (f, flat), (u, dense), (ub, new Shape(10)) })
+        foreach (var (value, shape) in new[] { (x, image), (w, weight), (b, new Shape(20)), (dw, depthwiseWeight), (f, flat), (u, dense), (ub, new Shape(10)) })
             executable.SetInput(value, KernelRunner.Random(random, shape));
 
         executable.Run();

@@ -25,6 +25,28 @@ public sealed class PoolingKernelsTests
     }
 
     [TestMethod]
+    public void MaxPool2DBackward_HalvingOddInputWithLateTies_FirstMaximumWinsAndLastRowIsSkipped()
+    {
+        var g = new Pool2DGeometry(2, 2, 2, 2, Padding2D.None);
+        // [1, 1, 3, 3] pools to 1x1 from the top-left window; its maximum 3 appears at positions 1 and 3.
+        float[] x = [1, 3, 9, 3, 2, 9, 9, 9, 9];
+        float[] dx = Run(new MaxPool2DBackward(g), [X(1, 1, 3, 3), X(1, 1, 1, 1), X(1, 1, 1, 1)], x, [3], [5]);
+        CollectionAssert.AreEqual(new float[] { 0, 5, 0, 0, 0, 0, 0, 0, 0 }, dx);
+    }
+
+    [TestMethod]
+    public void MaxPool2D_HalvingOddInput_MatchesNaivePooling()
+    {
+        var g = new Pool2DGeometry(2, 2, 2, 2, Padding2D.None);
+        var shape = new Shape(2, 3, 5, 7);
+        var random = new Microsoft.ML.Cnn.Numerics.SeededRandom(4);
+        var x = new float[shape.ElementCount];
+        for (int i = 0; i < x.Length; i++) x[i] = MathF.Round(random.NextUniform(-2, 2)); // rounding makes ties common
+        float[] y = Run(new MaxPool2D(g), [X(2, 3, 5, 7)], x);
+        CollectionAssert.AreEqual(NaivePooling.MaxPool(g, shape, x), y);
+    }
+
+    [TestMethod]
     public void MaxPool2D_NegativeInputWithPadding_PaddedPositionsNeverWin()
     {
         var g = new Pool2DGeometry(3, 3, 1, 1, Padding2D.Symmetric(1, 1));

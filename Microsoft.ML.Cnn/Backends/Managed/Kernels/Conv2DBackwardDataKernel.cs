@@ -1,5 +1,6 @@
-// Conv2D backward-data: per sample and group, columns = W_g^T dy_g, then col2im adds them onto dx_g.
-// W^T is packed once per run; samples are split across worker slots; 1x1 stride-1 convs write W^T dy into dx.
+// Conv2D backward-data: per chunk of samples and group, columns = W_g^T dy_g, then col2im adds them onto dx_g.
+// W^T is packed once per run; chunks are split across worker slots. A chunk of several samples gathers their
+// dy planes side by side so small output planes still fill GEMM panels; one 1x1 stride-1 sample writes W^T dy into dx.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -9,22 +10,27 @@ namespace Microsoft.ML.Cnn.Backends.Managed.Kernels;
 internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
 {
     private readonly ConvolutionDimensions _d;
+    private readonly SampleChunks _chunks;
     private readonly GemmPath _path = Gemm.BestPath;
-    private readonly int _slots, _packedWeights, _packedGradient, _slotLength;
+    private readonly int _packedWeights, _packedGradient, _gatheredLength, _columnLength, _slotLength;
     private KernelArguments? _arguments;
 
     public Conv2DBackwardDataKernel(Conv2DBackwardData op, Shape[] inputs, Shape[] outputs)
     {
         _d = new ConvolutionDimensions(op.Geometry, outputs[0], inputs[1]);
-        _slots = WorkSlots.For(_d.Batch);
+        _chunks = new SampleChunks(_d, SampleChunks.ProductColumns);
         if (_d.IsDepthwise) return;
+        int columns = _chunks.Columns;
+        bool direct = _d.IsPointwise && _chunks.SamplesPerChunk == 1;
         _packedWeights = Gemm.RoundUp(Gemm.PackedALength(_path, _d.ColumnRows, _d.FiltersPerGroup), 16);
-        _packedGradient = Gemm.PackedBLength(_path, _d.FiltersPerGroup, _d.OutputPlane);
-        _slotLength = Gemm.RoundUp(_d.ColumnLength + _packedGradient, 16);
+        _packedGradient = Gemm.RoundUp(Gemm.PackedBLength(_path, _d.FiltersPerGroup, columns), 16);
+        _gatheredLength = _chunks.SamplesPerChunk > 1 ? Gemm.RoundUp(_d.FiltersPerGroup * columns, 16) : 0;
+        _columnLength = direct ? 0 : _d.ColumnRows * columns;
+        _slotLength = Gemm.RoundUp(_packedGradient + _gatheredLength + _columnLength, 16);
     }
 
-    // Packed W_g^T of every group, then one slice per slot: the column matrix and the packed dy_g.
-    public override long WorkspaceLength => (long)_d.Groups * _packedWeights + (long)_slots * _slotLength;
+    // Packed W_g^T of every group, then one slice per slot: the packed dy_g, the gathered dy_g and the column matrix.
+    public override long WorkspaceLength => (long)_d.Groups * _packedWeights + (long)_chunks.Slots * _slotLength;
 
     public override void Execute(KernelArguments arguments)
     {
@@ -36,7 +42,7 @@ internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
                     _d.ColumnRows, _d.FiltersPerGroup, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
         }
         _arguments = arguments;
-        arguments.Pool.For(_slots, this);
+        arguments.Pool.For(_chunks.Slots, this);
         _arguments = null;
     }
 
@@ -45,36 +51,54 @@ internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
         var args = _arguments!;
         for (int slot = start; slot < end; slot++)
         {
-            var (first, last) = WorkSlots.Range(slot, _slots, _d.Batch);
+            var (first, last) = _chunks.SlotRange(slot);
             var workspace = args.Workspace.Slice(_d.Groups * _packedWeights + slot * _slotLength, _slotLength);
-            for (int n = first; n < last; n++) BackwardSample(args, n, workspace);
+            for (int n = first; n < last; n += _chunks.SamplesPerChunk)
+                BackwardChunk(args, n, Math.Min(_chunks.SamplesPerChunk, last - n), workspace);
         }
     }
 
-    private void BackwardSample(KernelArguments args, int n, Span<float> workspace)
+    private void BackwardChunk(KernelArguments args, int first, int count, Span<float> workspace)
     {
         var d = _d;
-        ReadOnlySpan<float> dy = args.Inputs[0].Slice(n * d.OutputSample, d.OutputSample);
-        var dx = args.Outputs[0].Slice(n * d.InputSample, d.InputSample);
+        ReadOnlySpan<float> dy = args.Inputs[0].Span;
+        var dx = args.Outputs[0].Span;
+        var dxChunk = dx.Slice(first * d.InputSample, count * d.InputSample);
         if (d.IsDepthwise)
         {
-            dx.Clear();
-            DepthwiseConvolution.BackwardData(d, dy, args.Inputs[1].Span, dx);
+            dxChunk.Clear();
+            for (int n = first; n < first + count; n++)
+                DepthwiseConvolution.BackwardData(d, dy.Slice(n * d.OutputSample, d.OutputSample), args.Inputs[1].Span,
+                    dx.Slice(n * d.InputSample, d.InputSample));
             return;
         }
-        if (!d.IsPointwise) dx.Clear();
-        var columns = workspace[..d.ColumnLength];
-        var packedGradient = workspace.Slice(d.ColumnLength, _packedGradient);
+        // col2im adds, so dx starts at zero; pointwise columns are copied over every element instead.
+        if (!d.IsPointwise) dxChunk.Clear();
+        int columns = count * d.OutputPlane;
+        var packedGradient = workspace[.._packedGradient];
+        var gathered = workspace.Slice(_packedGradient, _gatheredLength);
+        var columnMatrix = workspace.Slice(_packedGradient + _gatheredLength, _columnLength);
         int groupInput = d.ChannelsPerGroup * d.InputPlane;
         for (int g = 0; g < d.Groups; g++)
         {
-            var dxGroup = dx.Slice(g * groupInput, groupInput);
-            // W_g^T [ColumnRows, Kg] times dy_g [Kg, OH*OW] gives the columns [ColumnRows, OH*OW].
-            Gemm.PackB(_path, false, dy.Slice(g * d.FiltersPerGroup * d.OutputPlane), d.OutputPlane, d.FiltersPerGroup, d.OutputPlane, packedGradient);
-            Gemm.MultiplyPacked(_path, d.ColumnRows, d.OutputPlane, d.FiltersPerGroup, 1f,
-                args.Workspace.Slice(g * _packedWeights, _packedWeights), packedGradient,
-                0f, d.IsPointwise ? dxGroup : columns, d.OutputPlane);
-            if (!d.IsPointwise) Im2Col.Accumulate(d, columns, dxGroup);
+            // dy_g [Kg, count*OH*OW]: one sample's planes already lie that way in dy.
+            ReadOnlySpan<float> gradient = dy.Slice(first * d.OutputSample + g * d.FiltersPerGroup * d.OutputPlane);
+            if (count > 1)
+            {
+                SampleColumns.Gather(d, dy, first, count, g, gathered);
+                gradient = gathered;
+            }
+            Gemm.PackB(_path, false, gradient, columns, d.FiltersPerGroup, columns, packedGradient);
+            var weights = args.Workspace.Slice(g * _packedWeights, _packedWeights);
+            if (d.IsPointwise && count == 1)
+            {
+                Gemm.MultiplyPacked(_path, d.ColumnRows, columns, d.FiltersPerGroup, 1f, weights, packedGradient,
+                    0f, dxChunk.Slice(g * groupInput, groupInput), columns);
+                continue;
+            }
+            // W_g^T [ColumnRows, Kg] times dy_g [Kg, count*OH*OW] gives the columns [ColumnRows, count*OH*OW].
+            Gemm.MultiplyPacked(_path, d.ColumnRows, columns, d.FiltersPerGroup, 1f, weights, packedGradient, 0f, columnMatrix, columns);
+            SampleColumns.Accumulate(d, columnMatrix, first, count, g, dx);
         }
     }
 }
