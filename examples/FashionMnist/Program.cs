@@ -2,6 +2,7 @@
 // confusion matrix, and saves the model. Run: dotnet run -c Release --project examples/FashionMnist [-- --recipe long]
 using FashionMnistExample;
 using Microsoft.ML.Cnn.Architectures;
+using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Optimizers;
@@ -46,6 +47,9 @@ var options = new TrainerOptions
     Schedule = isLong ? new CosineDecay(epochs, minLearningRate: 1e-5f, warmupEpochs: 1) : new ConstantSchedule(),
     // Clothing is left-right symmetric and roughly centred: mirrored and slightly shifted images are new, valid samples.
     Augmentation = isLong ? new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 2) : null,
+    // oneDNN when libdnnl.so.2 loads, else managed; the trainer logs which one runs.
+    BackendKind = BackendKind.Auto,
+    Log = Console.WriteLine,
 };
 Console.WriteLine($"Recipe {arguments.Recipe}: {(isLong ? "SeedCnnBatchNorm" : "SeedCnn")}, {options.Optimizer}, {options.Schedule}, batch {options.BatchSize}, {epochs} epochs.");
 

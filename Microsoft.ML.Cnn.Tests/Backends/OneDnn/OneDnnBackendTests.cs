@@ -1,0 +1,111 @@
+// The oneDNN backend end to end: primitives are created once per shape, a steady-state run allocates nothing on
+// the caller's thread, and training the seed CNN reaches the managed backend's accuracy.
+using Microsoft.ML.Cnn.Architectures;
+using Microsoft.ML.Cnn.Backends;
+using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Execution;
+using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Optimizers;
+using Microsoft.ML.Cnn.Tests.TestSupport;
+using Microsoft.ML.Cnn.Training;
+
+namespace Microsoft.ML.Cnn.Tests.Backends.OneDnn;
+
+[TestClass]
+public sealed class OneDnnBackendTests
+{
+    private static readonly Lazy<FashionMnistData> Subset = new(FashionMnist.LoadSubset);
+
+    [TestMethod]
+    public void Compile_SamePlanTwice_ReusesEveryPrimitive()
+    {
+        using var backend = TestBackends.CreateOneDnn();
+        var network = SeedCnn.Create([1, 28, 28], 10, seed: 1);
+        using var graph = new LossGraphFixture(network, backend);
+
+        using var first = graph.Compile(batch: 8);
+        int afterFirst = backend.PrimitivesCreated;
+        first.Run();
+        first.Run();
+        using var second = graph.Compile(batch: 8);
+        second.Run();
+
+        Assert.IsGreaterThan(0, afterFirst);
+        Assert.AreEqual(afterFirst, backend.PrimitivesCreated, "primitives created by runs and by recompiling the same shapes");
+    }
+
+    [TestMethod]
+    public void Run_SteadyState_AllocatesNothingOnTheCallerThread()
+    {
+        using var backend = TestBackends.CreateOneDnn();
+        var network = SeedCnn.Create([1, 28, 28], 10, seed: 1);
+        using var graph = new LossGraphFixture(network, backend);
+        using var executable = graph.Compile(batch: 16);
+        for (int i = 0; i < 3; i++) executable.Run();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) executable.Run();
+
+        Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before, "bytes allocated by 10 runs after warm-up");
+    }
+
+    [TestMethod]
+    public void Fit_SeedCnnSameSeed_ReachesManagedAccuracyWithinHalfAPoint()
+    {
+        if (!Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable) Assert.Inconclusive(Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.Description);
+        double Accuracy(BackendKind kind)
+        {
+            var network = SeedCnn.Create([1, 28, 28], 10, seed: 7);
+            using var trainer = new Trainer(network, new TrainerOptions
+            {
+                Optimizer = new Adam(1e-3f), Epochs = 1, BatchSize = 32, Seed = 7, BackendKind = kind, Threads = 2,
+            });
+            trainer.Fit(Subset.Value.Train.Take(2000));
+            return trainer.Evaluate(Subset.Value.Test).Accuracy;
+        }
+
+        double managed = Accuracy(BackendKind.Managed), oneDnn = Accuracy(BackendKind.OneDnn);
+
+        Assert.IsGreaterThan(0.6, managed, "the managed run did not learn, so the comparison would mean nothing");
+        Assert.AreEqual(managed, oneDnn, 0.005, $"test accuracy: managed {managed:P2}, oneDNN {oneDnn:P2}");
+    }
+
+    /// <summary>The seed CNN's training graph (forward, loss, gradients) on one backend, compiled per batch size.</summary>
+    private sealed class LossGraphFixture : IDisposable
+    {
+        private readonly NetworkGraph _built;
+        private readonly IBackend _backend;
+        private readonly IParameterStore _store;
+        private readonly Cnn.Graph.Value _loss;
+        private readonly Cnn.Graph.Value _labels;
+        private readonly GradientBinding[] _bindings;
+
+        public LossGraphFixture(Network network, IBackend backend)
+        {
+            _backend = backend;
+            _built = network.BuildGraph(NetworkMode.Training);
+            var graph = _built.Graph;
+            _labels = graph.Emit(new Cnn.Ops.Placeholder("labels", Cnn.Graph.Shape.Batched()));
+            _loss = graph.Emit(new Cnn.Ops.SoftmaxCrossEntropy(), _built.Outputs[0], _labels);
+            var reads = _built.Context.ParameterValues.ToArray();
+            var gradients = Cnn.Autodiff.ReverseMode.Gradients(graph, _loss, reads.Select(r => r.Value).ToArray());
+            _bindings = reads.Select((r, i) => new GradientBinding(r.Key, gradients[i])).ToArray();
+            _store = backend.CreateParameterStore(network.Parameters);
+        }
+
+        public IExecutable Compile(int batch)
+        {
+            var executable = _backend.Compile(ExecutionPlan.Create(_built.Graph, batch, [_loss], _bindings), _store);
+            var random = new Cnn.Numerics.SeededRandom(3);
+            var images = new float[batch * 784];
+            for (int i = 0; i < images.Length; i++) images[i] = random.NextUniform(0f, 1f);
+            var labels = new float[batch];
+            for (int i = 0; i < batch; i++) labels[i] = i % 10;
+            executable.SetInput(_built.Inputs[0], images);
+            executable.SetInput(_labels, labels);
+            return executable;
+        }
+
+        public void Dispose() => _store.Dispose();
+    }
+}
