@@ -15,6 +15,7 @@ internal sealed class ExecutableBuilder
     private readonly OneDnnParameterStore _store;
     private readonly PrimitiveCache _cache;
     private readonly StepContext _ctx;
+    private readonly ActivationFusion _fusion;
     private readonly Dictionary<Value, TensorHome> _homes = [];
     private readonly Dictionary<Value, BufferSlot> _gradientSlots = [];
     private readonly Dictionary<Value, BufferSlot> _workspaces = [];
@@ -28,6 +29,7 @@ internal sealed class ExecutableBuilder
         _store = store;
         _cache = cache;
         _ctx = new StepContext(plan, cache, v => _homes[v]);
+        _fusion = new ActivationFusion(plan);
         foreach (var binding in plan.Gradients)
             _gradientSlots[binding.Gradient] = new BufferSlot(binding.Parameter.Shape.ElementCount, store.GradientArray(binding.Parameter));
     }
@@ -59,8 +61,13 @@ internal sealed class ExecutableBuilder
                 case ParameterRead read:
                     _homes[node.Outputs[0]] = new TensorHome(new BufferSlot(read.Parameter.Shape.ElementCount, _store.ValueArray(read.Parameter)), read.Parameter.Shape, null);
                     break;
+                case Eltwise when _fusion.IsFolded(node):
+                    break; // computed by its producer's post-op
                 default:
-                    if (OneDnnKernels.Create(node, _ctx) is { } step) AddPrimitiveStep(node, step);
+                    var activation = _fusion.ActivationOf(node);
+                    var fused = activation is null ? null : ActivationFusion.PostOp((Eltwise)activation.Op);
+                    if (OneDnnKernels.Create(node, _ctx, fused, _fusion.ReadsFoldedInput(node)) is { } step)
+                        AddPrimitiveStep(node, step, activation?.Outputs ?? node.Outputs);
                     else AddManagedStep(node);
                     break;
             }
@@ -85,7 +92,8 @@ internal sealed class ExecutableBuilder
         return arena;
     }
 
-    private void AddPrimitiveStep(Node node, PrimitiveStep step)
+    // outputs: the values the primitive writes, the node's or (fused) its activation's.
+    private void AddPrimitiveStep(Node node, PrimitiveStep step, IReadOnlyList<Value> outputs)
     {
         var args = new List<(int Arg, BufferSlot Slot, DnnlMemoryDesc Desc)>();
         for (int i = 0; i < step.Inputs.Length; i++)
@@ -98,7 +106,7 @@ internal sealed class ExecutableBuilder
         for (int o = 0; o < step.Outputs.Length; o++)
         {
             var operand = step.Outputs[o];
-            var value = node.Outputs[o];
+            var value = outputs[o];
             var shape = _plan.ShapeOf(value);
             if (DnnlMemoryDescs.Equal(operand.Desc, operand.PlainDesc))
             {

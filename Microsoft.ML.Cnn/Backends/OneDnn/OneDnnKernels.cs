@@ -8,13 +8,17 @@ namespace Microsoft.ML.Cnn.Backends.OneDnn;
 
 internal static class OneDnnKernels
 {
-    /// <summary>The primitive step for <paramref name="node"/>, or null when the managed kernel runs it.</summary>
-    public static PrimitiveStep? Create(Node node, StepContext ctx) => node.Op switch
+    /// <summary>
+    /// The primitive step for <paramref name="node"/>, or null when the managed kernel runs it. With
+    /// <paramref name="activation"/>, a Conv2D or Dense applies it as a post-op.
+    /// </summary>
+    public static PrimitiveStep? Create(Node node, StepContext ctx, FusedActivation? activation = null, bool backwardFromOutput = false) => node.Op switch
     {
-        Conv2D conv => ConvolutionPrimitives.Forward(conv, node, ctx),
+        Conv2D conv => ConvolutionPrimitives.Forward(conv, node, ctx, activation),
+        Dense dense => InnerProductPrimitives.Forward(dense, node, ctx, activation),
+        EltwiseBackward e when backwardFromOutput => ActivationPrimitives.EltwiseBackwardFromOutput(e, node, ctx),
         Conv2DBackwardData op => ConvolutionPrimitives.BackwardData(op, node, ctx),
         Conv2DBackwardWeights op => ConvolutionPrimitives.BackwardWeights(op, node, ctx),
-        Dense dense => InnerProductPrimitives.Forward(dense, node, ctx),
         DenseBackwardData => InnerProductPrimitives.BackwardData(node, ctx),
         DenseBackwardWeights op => InnerProductPrimitives.BackwardWeights(op, node, ctx),
         MaxPool2D pool => PoolingPrimitives.MaxForward(pool, node, ctx),

@@ -41,6 +41,8 @@ internal sealed unsafe class PrimitiveRun : RunAction
     public override void Run(nint stream) =>
         DnnlCheck.Check(Dnnl.dnnl_primitive_execute(_primitive.Primitive.DangerousGetHandle(), stream, _count, _args), _operation);
 
+    public override string ToString() => _operation + " " + _primitive.Implementation;
+
     public override void Dispose()
     {
         foreach (var memory in _memories) memory?.Dispose();
@@ -51,6 +53,8 @@ internal sealed unsafe class PrimitiveRun : RunAction
 /// <summary>A managed kernel over plain buffers (ops without a primitive).</summary>
 internal sealed class ManagedRun(ManagedKernel kernel, KernelArguments arguments) : RunAction
 {
+    public override string ToString() => "managed " + kernel.GetType().Name;
+
     public override void Run(nint stream)
     {
         // oneDNN's CPU stream runs synchronously; the wait keeps that an explicit guarantee before managed code reads its output.

@@ -38,6 +38,18 @@ internal static class ActivationPrimitives
             [StepContext.Operand(DnnlArg.DiffSrc, p, DnnlQuery.DiffSourceMd, ctx.Plain(node.Outputs[0]))]);
     }
 
+    /// <summary>Inputs x (not stored: fused into its producer), y, dy; output dx, computed from y.</summary>
+    public static PrimitiveStep EltwiseBackwardFromOutput(EltwiseBackward op, Node node, StepContext ctx)
+    {
+        var data = ctx.Current(node.Inputs[1]);
+        var hint = ctx.Cache.Get(DnnlOpDescriptors.EltwiseForward(ctx.Operation, DnnlPropKind.ForwardTraining, Algorithm(op.Function), data, op.Alpha));
+        var p = ctx.Cache.Get(DnnlOpDescriptors.EltwiseBackward(ctx.Operation, ActivationFusion.FromOutput(op.Function), data, data, op.Alpha), hint);
+        return new PrimitiveStep(p,
+            [Operand.Unused, StepContext.Operand(DnnlArg.Dst, p, DnnlQuery.DestinationMd, ctx.Plain(node.Inputs[1])),
+             StepContext.Operand(DnnlArg.DiffDst, p, DnnlQuery.DiffDestinationMd, ctx.Plain(node.Inputs[2]))],
+            [StepContext.Operand(DnnlArg.DiffSrc, p, DnnlQuery.DiffSourceMd, ctx.Plain(node.Outputs[0]))]);
+    }
+
     public static PrimitiveStep SoftmaxForward(Node node, StepContext ctx)
     {
         var src = ctx.Current(node.Inputs[0]);

@@ -8,10 +8,10 @@ namespace Microsoft.ML.Cnn.Backends.OneDnn.Primitives;
 internal static class InnerProductPrimitives
 {
     /// <summary>Inputs x [N, F], w [U, F], b [U]; output y [N, U].</summary>
-    public static PrimitiveStep Forward(Dense op, Node node, StepContext ctx)
+    public static PrimitiveStep Forward(Dense op, Node node, StepContext ctx, FusedActivation? activation = null)
     {
         long[] x = ctx.Dims(node.Inputs[0]), w = ctx.Dims(node.Inputs[1]), y = ctx.Dims(node.Outputs[0]);
-        var p = ctx.Cache.Get(ForwardRequest(ctx, ctx.ForwardProp, x, w, y, op.HasBias));
+        var p = ctx.Cache.Get(ForwardRequest(ctx, ctx.ForwardProp, x, w, y, op.HasBias), null, activation?.Algorithm, activation?.Alpha ?? 0f);
         var inputs = new List<Operand>
         {
             StepContext.Operand(DnnlArg.Src, p, DnnlQuery.SourceMd, ctx.Plain(x)),
