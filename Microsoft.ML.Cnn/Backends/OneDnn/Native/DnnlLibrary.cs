@@ -37,6 +37,7 @@ public static class DnnlLibrary
     public static unsafe DnnlAvailability Probe(string fileName)
     {
         InstallResolver();
+        OpenMp.PreferPassiveWaiting();
         if (!NativeLibrary.TryLoad(fileName, out var library))
             return new DnnlAvailability(false, $"{fileName} not found: the oneDNN backend cannot run. {InstallHint}");
         try
@@ -64,6 +65,7 @@ public static class DnnlLibrary
     {
         Dnnl.Library => NativeLibrary.Load(FileName),
         OpenMp.Library => NativeLibrary.Load(OpenMpFileName),
+        OpenMp.CLibrary => NativeLibrary.Load("libc.so.6"),
         _ => IntPtr.Zero,
     };
 }
