@@ -70,6 +70,35 @@ public sealed class OneDnnBackendTests
         Assert.AreEqual(managed, oneDnn, 0.005, $"test accuracy: managed {managed:P2}, oneDNN {oneDnn:P2}");
     }
 
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(8)]
+    public void Run_WeightsChangedThroughStore_UsesNewWeightsAndMatchesManaged(int batch)
+    {
+        using var oneDnn = TestBackends.CreateOneDnn();
+        using var managed = new Cnn.Backends.Managed.ManagedBackend(1);
+        var network = SeedCnn.Create([1, 28, 28], 10, seed: 2);
+        var images = new float[batch * 784];
+        var random = new Cnn.Numerics.SeededRandom(4);
+        for (int i = 0; i < images.Length; i++) images[i] = random.NextUniform(0f, 1f);
+        using var fast = new Predictor(network, oneDnn, maxBatchSize: batch);
+        using var reference = new Predictor(network, managed, maxBatchSize: batch);
+        var before = fast.Predict(images, batch);
+
+        // Reordered weight copies must be refreshed after the weights change (here: every weight doubled).
+        foreach (var parameter in network.Parameters)
+            for (int i = 0; i < parameter.Data.Length; i++) parameter.Data[i] *= 2f;
+        fast.ReloadWeights();
+        reference.ReloadWeights();
+        var after = fast.Predict(images, batch);
+        var expected = reference.Predict(images, batch);
+
+        CollectionAssert.AreNotEqual(before, after);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.AreEqual(expected[i], after[i], 1e-3 * (1 + Math.Abs(expected[i])), $"output {i}");
+        Assert.AreEqual(batch < Cnn.Backends.OneDnn.OneDnnBackend.SingleThreadedBelowBatch ? 1 : 2, oneDnn.ThreadsFor(batch));
+    }
+
     /// <summary>The seed CNN's training graph (forward, loss, gradients) on one backend, compiled per batch size.</summary>
     private sealed class LossGraphFixture : IDisposable
     {

@@ -19,6 +19,7 @@ internal sealed class ExecutableBuilder
     private readonly Dictionary<Value, TensorHome> _homes = [];
     private readonly Dictionary<Value, BufferSlot> _gradientSlots = [];
     private readonly Dictionary<Value, BufferSlot> _workspaces = [];
+    private readonly Dictionary<(Parameter, string), BufferSlot> _parameterCopies = [];
     private readonly List<BufferSlot> _arenaSlots = [];
     private readonly List<BufferRequest> _requests = [];
     private int _step;
@@ -179,6 +180,7 @@ internal sealed class ExecutableBuilder
         }
         var plain = PlainSlot(value);
         if (DnnlMemoryDescs.Equal(desc, plainDesc)) return plain;
+        if (value.Producer.Op is ParameterRead read) return ParameterCopy(read.Parameter, plain, plainDesc, desc);
         var reordered = ArenaSlot(Floats(desc), _step, _step);
         AddReorder(plain, plainDesc, reordered, desc);
         return reordered;
@@ -194,20 +196,41 @@ internal sealed class ExecutableBuilder
         return plain;
     }
 
+    /// <summary>
+    /// The parameter in a primitive's layout, in a slot of its own that outlives runs, refreshed only when the
+    /// store says the values changed (every training step; once for inference).
+    /// </summary>
+    private BufferSlot ParameterCopy(Parameter parameter, BufferSlot plain, DnnlMemoryDesc plainDesc, DnnlMemoryDesc desc)
+    {
+        var key = (parameter, Convert.ToHexString(desc.ToBytes()));
+        if (_parameterCopies.TryGetValue(key, out var existing)) return existing;
+        var copy = ArenaSlot(Floats(desc), 0, LastStep);
+        var reorder = _cache.Get(DnnlOpDescriptors.Reorder(_ctx.Operation, plainDesc, desc));
+        var args = new List<(int Arg, BufferSlot Slot, DnnlMemoryDesc Desc)> { (DnnlArg.Src, plain, plainDesc), (DnnlArg.Dst, copy, desc) };
+        AddScratchpad(reorder, args);
+        string operation = "reordering parameter " + parameter.Name;
+        // Runs at the first step that needs it; the slot is never shared, so later runs may skip it.
+        Actions.Add((engine, pool) => new ParameterReorderRun(new PrimitiveRun(reorder, engine, args, operation), _store, parameter));
+        _parameterCopies[key] = copy;
+        return copy;
+    }
+
     private void AddReorder(BufferSlot from, DnnlMemoryDesc fromDesc, BufferSlot to, DnnlMemoryDesc toDesc)
     {
         var reorder = _cache.Get(DnnlOpDescriptors.Reorder(_ctx.Operation, fromDesc, toDesc));
         AddPrimitiveRun(reorder, [(DnnlArg.Src, from, fromDesc), (DnnlArg.Dst, to, toDesc)]);
     }
 
+    private void AddScratchpad(CachedPrimitive primitive, List<(int Arg, BufferSlot Slot, DnnlMemoryDesc Desc)> args)
+    {
+        if (primitive.ScratchpadDesc is not { } desc) return;
+        ScratchpadBytes = Math.Max(ScratchpadBytes, DnnlMemoryDescs.SizeInBytes(desc));
+        args.Add((DnnlArg.Scratchpad, Scratchpad, desc));
+    }
+
     private void AddPrimitiveRun(CachedPrimitive primitive, List<(int Arg, BufferSlot Slot, DnnlMemoryDesc Desc)> args)
     {
-        var scratchpad = primitive.ScratchpadDesc;
-        if (scratchpad is { } desc)
-        {
-            ScratchpadBytes = Math.Max(ScratchpadBytes, DnnlMemoryDescs.SizeInBytes(desc));
-            args.Add((DnnlArg.Scratchpad, Scratchpad, desc));
-        }
+        AddScratchpad(primitive, args);
         string operation = "running " + _ctx.Operation["compiling ".Length..];
         Actions.Add((engine, pool) => new PrimitiveRun(primitive, engine, args, operation));
     }

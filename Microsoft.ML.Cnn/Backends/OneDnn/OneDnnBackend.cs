@@ -41,6 +41,12 @@ public sealed class OneDnnBackend : IBackend
     /// <summary>Threads oneDNN's parallel loops use.</summary>
     public int Threads { get; }
 
+    /// <summary>Batches below this run on one thread: waking a second thread per primitive costs more than the work of a few images.</summary>
+    public const int SingleThreadedBelowBatch = 4;
+
+    /// <summary>The OpenMP team size of executables compiled for <paramref name="batchSize"/>.</summary>
+    public int ThreadsFor(int batchSize) => batchSize < SingleThreadedBelowBatch ? 1 : Threads;
+
     /// <summary>Primitives (and reorders) this backend has created; compiling a shape seen before adds none.</summary>
     public int PrimitivesCreated => _thread.Invoke(() => _cache.CreatedCount);
 
@@ -65,7 +71,19 @@ public sealed class OneDnnBackend : IBackend
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (parameters is not OneDnnParameterStore store)
             throw new ArgumentException($"The oneDNN backend needs a parameter store it created, got {parameters.GetType().Name}.", nameof(parameters));
-        return _thread.Invoke(() => new OneDnnExecutable(plan, store, this, _cache, _pool));
+        int threads = ThreadsFor(plan.BatchSize);
+        return _thread.Invoke(() =>
+        {
+            OpenMp.omp_set_num_threads(threads);
+            try
+            {
+                return new OneDnnExecutable(plan, store, this, _cache, _pool, threads);
+            }
+            finally
+            {
+                OpenMp.omp_set_num_threads(Threads);
+            }
+        });
     }
 
     public void Dispose()

@@ -14,12 +14,15 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     private readonly RunAction[] _actions;
     private readonly IReadOnlyDictionary<Value, TensorHome> _homes;
     private readonly float[] _arena;
+    private readonly int _threads;
     private bool _disposed;
 
     /// <summary>Compiles <paramref name="plan"/>; must run on the compute thread.</summary>
-    public OneDnnExecutable(ExecutionPlan plan, OneDnnParameterStore store, OneDnnBackend backend, PrimitiveCache cache, WorkerPool pool)
+    // threads: the OpenMP team size the primitives were created for, and must run with.
+    public OneDnnExecutable(ExecutionPlan plan, OneDnnParameterStore store, OneDnnBackend backend, PrimitiveCache cache, WorkerPool pool, int threads)
     {
         Plan = plan;
+        _threads = threads;
         _backend = backend;
         var builder = new ExecutableBuilder(plan, store, cache);
         builder.Build();
@@ -66,8 +69,17 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     void IComputeWork.Execute()
     {
         nint stream = _backend.Stream.DangerousGetHandle();
-        for (int i = 0; i < _actions.Length; i++) _actions[i].Run(stream);
-        DnnlCheck.Check(Dnnl.dnnl_stream_wait(stream), "waiting for a run to finish");
+        bool ownTeamSize = _threads != _backend.Threads;
+        if (ownTeamSize) OpenMp.omp_set_num_threads(_threads);
+        try
+        {
+            for (int i = 0; i < _actions.Length; i++) _actions[i].Run(stream);
+            DnnlCheck.Check(Dnnl.dnnl_stream_wait(stream), "waiting for a run to finish");
+        }
+        finally
+        {
+            if (ownTeamSize) OpenMp.omp_set_num_threads(_backend.Threads);
+        }
     }
 
     public void GetOutput(Value output, Span<float> destination)

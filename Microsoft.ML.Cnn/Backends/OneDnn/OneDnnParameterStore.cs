@@ -4,10 +4,16 @@ using Microsoft.ML.Cnn.Graph;
 
 namespace Microsoft.ML.Cnn.Backends.OneDnn;
 
-/// <summary>Canonical-layout storage at fixed addresses; <see cref="Upload"/> and <see cref="Download"/> copy to and from <see cref="Parameter.Data"/>.</summary>
+/// <summary>
+/// Canonical-layout storage at fixed addresses; <see cref="Upload"/> and <see cref="Download"/> copy to and from
+/// <see cref="Parameter.Data"/>. Executables keep reordered copies of weights and refresh them only after the
+/// values may have changed: a call to <see cref="Values"/> or <see cref="Upload"/> marks the parameter changed, so
+/// write through a span only before the next run.
+/// </summary>
 internal sealed class OneDnnParameterStore : IParameterStore
 {
     private readonly Dictionary<Parameter, (float[] Values, float[] Gradients)> _storage;
+    private readonly Dictionary<Parameter, int> _generations = [];
 
     public OneDnnParameterStore(IReadOnlyList<Parameter> parameters)
     {
@@ -18,12 +24,21 @@ internal sealed class OneDnnParameterStore : IParameterStore
             var values = GC.AllocateArray<float>(parameter.Data.Length, pinned: true);
             parameter.Data.CopyTo(values, 0);
             _storage[parameter] = (values, GC.AllocateArray<float>(parameter.Data.Length, pinned: true));
+            _generations[parameter] = 0;
         }
     }
 
     public IReadOnlyList<Parameter> Parameters { get; }
 
-    public Span<float> Values(Parameter parameter) => ValueArray(parameter);
+    public Span<float> Values(Parameter parameter)
+    {
+        var values = ValueArray(parameter);
+        _generations[parameter] = _generations.GetValueOrDefault(parameter) + 1;
+        return values;
+    }
+
+    /// <summary>Changes whenever the parameter's values may have been written.</summary>
+    internal int Generation(Parameter parameter) => _generations.GetValueOrDefault(parameter);
 
     public Span<float> Gradients(Parameter parameter) => GradientArray(parameter);
 
@@ -31,7 +46,11 @@ internal sealed class OneDnnParameterStore : IParameterStore
 
     internal float[] GradientArray(Parameter parameter) => Find(parameter).Gradients;
 
-    public void Upload(Parameter parameter) => parameter.Data.CopyTo(Find(parameter).Values, 0);
+    public void Upload(Parameter parameter)
+    {
+        parameter.Data.CopyTo(Find(parameter).Values, 0);
+        _generations[parameter] = _generations.GetValueOrDefault(parameter) + 1;
+    }
 
     public void Download(Parameter parameter) => Find(parameter).Values.CopyTo(parameter.Data, 0);
 

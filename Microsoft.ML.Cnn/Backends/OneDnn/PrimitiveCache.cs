@@ -65,7 +65,8 @@ internal sealed class PrimitiveCache(DnnlEngineHandle engine) : IDisposable
     public CachedPrimitive Get(DnnlPrimitiveRequest request, CachedPrimitive? hint = null, DnnlAlgorithm? postOp = null, float postOpAlpha = 0f)
     {
         string attributeKey = postOp is { } algorithm ? $"{algorithm}:{postOpAlpha:R}" : "";
-        string key = Convert.ToHexString(SHA256.HashData(request.Key)) + "|" + attributeKey + "|" + (hint is null ? "" : _keys[hint]);
+        // oneDNN plans a primitive's work split for the OpenMP team size at creation, so that size is part of the key.
+        string key = Convert.ToHexString(SHA256.HashData(request.Key)) + "|" + attributeKey + "|" + OpenMp.omp_get_max_threads() + "|" + (hint is null ? "" : _keys[hint]);
         if (_primitives.TryGetValue(key, out var cached)) return cached;
 
         if (!_attributes.TryGetValue(attributeKey, out var attributes))

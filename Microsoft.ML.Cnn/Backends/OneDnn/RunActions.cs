@@ -62,3 +62,21 @@ internal sealed class ManagedRun(ManagedKernel kernel, KernelArguments arguments
         kernel.Execute(arguments);
     }
 }
+
+/// <summary>A weight reorder that runs only when the parameter changed since its last run (inference reuses it).</summary>
+internal sealed class ParameterReorderRun(PrimitiveRun reorder, OneDnnParameterStore store, Graph.Parameter parameter) : RunAction
+{
+    private int _seenGeneration = -1;
+
+    public override void Run(nint stream)
+    {
+        int generation = store.Generation(parameter);
+        if (generation == _seenGeneration) return;
+        reorder.Run(stream);
+        _seenGeneration = generation;
+    }
+
+    public override string ToString() => $"{reorder} (when '{parameter.Name}' changed)";
+
+    public override void Dispose() => reorder.Dispose();
+}
