@@ -1,5 +1,5 @@
 // The oneDNN backend's kernel table: one row per op that has a primitive. Ops without one (losses, dropout,
-// slicing, reshapes, fills, global pooling) return null and run as managed kernels on plain layouts.
+// slicing, reshapes, fills) return null and run as managed kernels on plain layouts.
 using Microsoft.ML.Cnn.Backends.OneDnn.Primitives;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
@@ -25,6 +25,8 @@ internal static class OneDnnKernels
         MaxPool2DBackward op => PoolingPrimitives.MaxBackward(op, node, ctx),
         AvgPool2D pool => PoolingPrimitives.AverageForward(pool, node, ctx),
         AvgPool2DBackward op => PoolingPrimitives.AverageBackward(op, node, ctx),
+        GlobalAvgPool => PoolingPrimitives.GlobalAverageForward(node, ctx),
+        GlobalAvgPoolBackward => PoolingPrimitives.GlobalAverageBackward(node, ctx),
         Eltwise e => ActivationPrimitives.EltwiseForward(e, node, ctx),
         EltwiseBackward e => ActivationPrimitives.EltwiseBackward(e, node, ctx),
         Softmax => ActivationPrimitives.SoftmaxForward(node, ctx),

@@ -59,6 +59,30 @@ internal static class PoolingPrimitives
             [StepContext.Operand(DnnlArg.DiffSrc, p, DnnlQuery.DiffSourceMd, ctx.Plain(dx))]);
     }
 
+    /// <summary>[N, C, H, W] to [N, C] as average pooling over the whole plane; oneDNN's [N, C, 1, 1] output has the same bytes.</summary>
+    public static PrimitiveStep GlobalAverageForward(Node node, StepContext ctx)
+    {
+        long[] x = ctx.Dims(node.Inputs[0]), y = [x[0], x[1], 1, 1];
+        var p = ctx.Cache.Get(DnnlOpDescriptors.PoolingForward(ctx.Operation, ctx.ForwardProp, DnnlAlgorithm.PoolingAvgIncludePadding,
+            ctx.Current(node.Inputs[0]), ctx.Any(y), GlobalWindow(x)));
+        return new PrimitiveStep(p, [StepContext.Operand(DnnlArg.Src, p, DnnlQuery.SourceMd, ctx.Plain(x))],
+            [StepContext.Operand(DnnlArg.Dst, p, DnnlQuery.DestinationMd, ctx.Plain(y))]);
+    }
+
+    /// <summary>Input dy [N, C]; output dx [N, C, H, W] in the channel-blocked layout convolutions use.</summary>
+    public static PrimitiveStep GlobalAverageBackward(Node node, StepContext ctx)
+    {
+        long[] dx = ctx.Dims(node.Outputs[0]), dy = [dx[0], dx[1], 1, 1];
+        var hint = ctx.Cache.Get(DnnlOpDescriptors.PoolingForward(ctx.Operation, DnnlPropKind.ForwardTraining, DnnlAlgorithm.PoolingAvgIncludePadding,
+            DnnlMemoryDescs.Create(dx, DnnlFormatTag.ABcd16b, ctx.Operation), ctx.Any(dy), GlobalWindow(dx)));
+        var p = ctx.Cache.Get(DnnlOpDescriptors.PoolingBackward(ctx.Operation, DnnlAlgorithm.PoolingAvgIncludePadding,
+            hint.Query(DnnlQuery.SourceMd), hint.Query(DnnlQuery.DestinationMd), GlobalWindow(dx)), hint);
+        return new PrimitiveStep(p, [StepContext.Operand(DnnlArg.DiffDst, p, DnnlQuery.DiffDestinationMd, ctx.Plain(dy))],
+            [StepContext.Operand(DnnlArg.DiffSrc, p, DnnlQuery.DiffSourceMd, ctx.Plain(dx))]);
+    }
+
+    private static DnnlWindow GlobalWindow(long[] x) => new([1, 1], [x[2], x[3]], [0, 0], [0, 0], [0, 0]);
+
     private static DnnlAlgorithm Average(bool countIncludesPadding) =>
         countIncludesPadding ? DnnlAlgorithm.PoolingAvgIncludePadding : DnnlAlgorithm.PoolingAvgExcludePadding;
 
