@@ -50,6 +50,26 @@ public sealed class OneDnnBackendTests
     }
 
     [TestMethod]
+    public void Run_SteadyState_AllocatesNothingOnTheComputeThread()
+    {
+        using var backend = TestBackends.CreateOneDnn();
+        var network = SeedCnn.Create([1, 28, 28], 10, seed: 1);
+        using var graph = new LossGraphFixture(network, backend);
+        using var executable = graph.Compile(batch: 16);
+        for (int i = 0; i < 3; i++) executable.Run();
+
+        // Run() on the compute thread itself executes inline, so the thread's own allocation counter sees everything.
+        long allocated = backend.ComputeThread.Invoke(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) executable.Run();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+
+        Assert.AreEqual(0L, allocated, "bytes allocated on the compute thread by 10 runs after warm-up");
+    }
+
+    [TestMethod]
     public void Fit_SeedCnnSameSeed_ReachesManagedAccuracyWithinHalfAPoint()
     {
         if (!Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable) Assert.Inconclusive(Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.Description);

@@ -53,12 +53,14 @@ internal sealed unsafe class PrimitiveRun : RunAction
 /// <summary>A managed kernel over plain buffers (ops without a primitive).</summary>
 internal sealed class ManagedRun(ManagedKernel kernel, KernelArguments arguments) : RunAction
 {
+    private readonly string _waiting = "waiting for oneDNN before managed kernel " + kernel.GetType().Name;
+
     public override string ToString() => "managed " + kernel.GetType().Name;
 
     public override void Run(nint stream)
     {
         // oneDNN's CPU stream runs synchronously; the wait keeps that an explicit guarantee before managed code reads its output.
-        Dnnl.dnnl_stream_wait(stream);
+        DnnlCheck.Check(Dnnl.dnnl_stream_wait(stream), _waiting);
         kernel.Execute(arguments);
     }
 }

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Microsoft.ML.Cnn.Backends.OneDnn.Native;
 
 /// <summary>The shared shape of the handles: invalid when zero, released by a destroy call that never throws.</summary>
-public abstract class DnnlHandle : SafeHandle
+internal abstract class DnnlHandle : SafeHandle
 {
     protected DnnlHandle() : base(IntPtr.Zero, ownsHandle: true) { }
 
@@ -27,43 +27,43 @@ public abstract class DnnlHandle : SafeHandle
 }
 
 /// <summary>dnnl_engine_t.</summary>
-public sealed class DnnlEngineHandle : DnnlHandle
+internal sealed class DnnlEngineHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_engine_destroy(value);
 }
 
 /// <summary>dnnl_stream_t.</summary>
-public sealed class DnnlStreamHandle : DnnlHandle
+internal sealed class DnnlStreamHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_stream_destroy(value);
 }
 
 /// <summary>dnnl_memory_t.</summary>
-public sealed class DnnlMemoryHandle : DnnlHandle
+internal sealed class DnnlMemoryHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_memory_destroy(value);
 }
 
 /// <summary>dnnl_primitive_desc_t.</summary>
-public sealed class DnnlPrimitiveDescHandle : DnnlHandle
+internal sealed class DnnlPrimitiveDescHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_primitive_desc_destroy(value);
 }
 
 /// <summary>dnnl_primitive_t.</summary>
-public sealed class DnnlPrimitiveHandle : DnnlHandle
+internal sealed class DnnlPrimitiveHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_primitive_destroy(value);
 }
 
 /// <summary>dnnl_primitive_attr_t.</summary>
-public sealed class DnnlAttrHandle : DnnlHandle
+internal sealed class DnnlAttrHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_primitive_attr_destroy(value);
 }
 
 /// <summary>dnnl_post_ops_t.</summary>
-public sealed class DnnlPostOpsHandle : DnnlHandle
+internal sealed class DnnlPostOpsHandle : DnnlHandle
 {
     private protected override DnnlStatus Destroy(nint value) => Dnnl.dnnl_post_ops_destroy(value);
 }
