@@ -17,14 +17,35 @@ public sealed class OneDnnArchitectureTests
 
     [TestMethod]
     [DynamicData(nameof(Presets))]
-    public void Fit_TwoStepsOnBothBackends_GivesTheSameWeights(ArchitecturePreset preset)
+    public void Fit_TwoStepsOnBothBackends_GivesTheSameWeights(ArchitecturePreset preset) =>
+        AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 3), preset.ToString());
+
+    [TestMethod]
+    public void Fit_ConcatOfChannelCountsOffTheSimdBlock_GivesTheSameWeights()
+    {
+        // 4 + 12 channels: oneDNN pads blocked layouts to 16 channels, so concat must place the second branch correctly.
+        static Cnn.Layers.Network Build()
+        {
+            var input = Cnn.Layers.SymbolicTensor.Input(new Shape(1, 28, 28));
+            var narrow = new Cnn.Layers.Conv2D(4, 3, activation: Cnn.Layers.Activation.Relu).Call(input);
+            var wide = new Cnn.Layers.Conv2D(12, 3, activation: Cnn.Layers.Activation.Relu).Call(input);
+            var joined = new Cnn.Layers.Concat().Call(narrow, wide);
+            var mixed = new Cnn.Layers.Conv2D(8, 3, activation: Cnn.Layers.Activation.Relu).Call(joined);
+            var pooled = new Cnn.Layers.GlobalAveragePool2D().Call(mixed);
+            return new Cnn.Layers.Network(input, new Cnn.Layers.Dense(10).Call(pooled), seed: 4);
+        }
+
+        AssertSameWeightsAfterTraining(Build, "concat network");
+    }
+
+    private static void AssertSameWeightsAfterTraining(Func<Cnn.Layers.Network> create, string what)
     {
         if (!Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable) Assert.Inconclusive(Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.Description);
         var data = RandomImages(count: 16, seed: 5);
 
         float[][] Train(BackendKind kind)
         {
-            var network = ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 3);
+            var network = create();
             using var trainer = new Trainer(network, new TrainerOptions
             {
                 Optimizer = new Sgd(0.05f), Epochs = 1, BatchSize = 8, Seed = 1, BackendKind = kind, Threads = 2,
@@ -40,7 +61,7 @@ public sealed class OneDnnArchitectureTests
         {
             double scale = managed[p].Max(v => Math.Abs((double)v));
             for (int i = 0; i < managed[p].Length; i++)
-                Assert.AreEqual(managed[p][i], oneDnn[p][i], 1e-4 * (1 + scale), $"{preset}: parameter {p} element {i}");
+                Assert.AreEqual(managed[p][i], oneDnn[p][i], 1e-4 * (1 + scale), $"{what}: parameter {p} element {i}");
         }
     }
 
