@@ -50,6 +50,21 @@ public sealed class OneDnnBackendTests
     }
 
     [TestMethod]
+    public void Fit_SteadyState_TrainingStepsAllocateNothingOnTheCallerThread()
+    {
+        using var backend = TestBackends.CreateOneDnn();
+        var allocated = new long[20];
+        var progress = new Tests.Training.CallbackProgress(p => { if (p.Batch < allocated.Length) allocated[p.Batch] = GC.GetAllocatedBytesForCurrentThread(); });
+        // Batch norm and dropout add running-statistics reads and managed kernels to the step.
+        using var trainer = new Trainer(Tests.Training.TrainerTests.Tiny(seed: 1, normalized: true),
+            new TrainerOptions { Epochs = 1, BatchSize = 16, Optimizer = new AdamW(), Backend = backend });
+
+        trainer.Fit(Subset.Value.Train.Take(16 * 20), progress: progress);
+
+        Assert.AreEqual(0L, allocated[19] - allocated[5], "bytes allocated by 14 training steps after warm-up");
+    }
+
+    [TestMethod]
     public void Run_SteadyState_AllocatesNothingOnTheComputeThread()
     {
         using var backend = TestBackends.CreateOneDnn();

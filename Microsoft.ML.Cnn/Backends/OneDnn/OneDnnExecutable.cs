@@ -53,7 +53,7 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     {
         if (placeholder.Producer.Op is not Placeholder || !_homes.TryGetValue(placeholder, out var home))
             throw new ArgumentException($"{placeholder} is not an input of this executable.", nameof(placeholder));
-        int length = home.Shape.ElementCount;
+        int length = home.Length;
         if (data.Length != length)
             throw new ArgumentException($"Input '{placeholder.Producer.Name}' expects {length} values for shape {home.Shape}, got {data.Length}.", nameof(data));
         data.CopyTo(home.Buffer.Array.AsSpan(home.Buffer.Offset, length));
@@ -86,7 +86,7 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     {
         if (!_homes.TryGetValue(output, out var home) || Plan.LastUse(output) != int.MaxValue)
             throw new ArgumentException($"{output} is not an output of this executable; list it when creating the plan.", nameof(output));
-        int length = home.Shape.ElementCount;
+        int length = home.Length;
         if (destination.Length != length)
             throw new ArgumentException($"Output {output} has {length} values for shape {home.Shape}; the destination holds {destination.Length}.", nameof(destination));
         home.Buffer.Array.AsSpan(home.Buffer.Offset, length).CopyTo(destination);

@@ -43,6 +43,9 @@ internal sealed class TensorHome(BufferSlot buffer, Shape shape, DnnlMemoryDesc?
 
     public Shape Shape { get; } = shape;
 
+    /// <summary>Elements of the tensor (cached: SetInput and GetOutput run every step and must not allocate).</summary>
+    public int Length { get; } = shape.ElementCount;
+
     /// <summary>Null for plain row-major (what managed kernels and callers read); otherwise the primitive's layout.</summary>
     public DnnlMemoryDesc? Blocked { get; } = blocked;
 
