@@ -134,6 +134,24 @@ public sealed class OneDnnBackendTests
         Assert.AreEqual(batch < Cnn.Backends.OneDnn.OneDnnBackend.SingleThreadedBelowBatch ? 1 : 2, oneDnn.ThreadsFor(batch));
     }
 
+    [TestMethod]
+    public void Fit_SameSeedTwice_GivesBitIdenticalWeights()
+    {
+        float[][] Run()
+        {
+            using var backend = TestBackends.CreateOneDnn();
+            var network = Tests.Training.TrainerTests.Tiny(seed: 3, normalized: true);
+            using var trainer = new Trainer(network, new TrainerOptions { Epochs = 2, BatchSize = 50, Seed = 5, Backend = backend });
+            trainer.Fit(Subset.Value.Train.Take(230));
+            return network.Parameters.Select(p => p.Data.ToArray()).ToArray();
+        }
+
+        var first = Run();
+        var second = Run();
+
+        for (int p = 0; p < first.Length; p++) CollectionAssert.AreEqual(first[p], second[p], $"parameter {p}");
+    }
+
     /// <summary>The seed CNN's training graph (forward, loss, gradients) on one backend, compiled per batch size.</summary>
     private sealed class LossGraphFixture : IDisposable
     {
