@@ -135,6 +135,22 @@ public sealed class OneDnnBackendTests
     }
 
     [TestMethod]
+    public void Dispose_BackendBeforeItsExecutable_ReleasesTheExecutableAndRunThrows()
+    {
+        var backend = TestBackends.CreateOneDnn();
+        var network = SeedCnn.Create([1, 28, 28], 10, seed: 1);
+        var graph = new LossGraphFixture(network, backend);
+        var executable = graph.Compile(batch: 2);
+        executable.Run();
+
+        backend.Dispose();
+
+        Assert.ThrowsExactly<ObjectDisposedException>(executable.Run);
+        executable.Dispose();
+        graph.Dispose();
+    }
+
+    [TestMethod]
     public void Fit_SameSeedTwice_GivesBitIdenticalWeights()
     {
         float[][] Run()

@@ -27,6 +27,7 @@ internal sealed class ComputeThread : IDisposable
     public ComputeThread(int threads)
     {
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "oneDNN needs at least one thread.");
+        DnnlLibrary.EnsureAvailable(); // also installs the resolver that finds libgomp
         Threads = threads;
         // NOTE: slim events allocate their lock on the first wait that blocks; a timed-out wait now keeps steady-state runs allocation-free.
         _start.Wait(1);

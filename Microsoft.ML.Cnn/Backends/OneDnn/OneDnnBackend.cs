@@ -17,6 +17,7 @@ public sealed class OneDnnBackend : IBackend
     private readonly ComputeThread _thread;
     private readonly WorkerPool _pool;
     private readonly PrimitiveCache _cache;
+    private readonly HashSet<OneDnnExecutable> _executables = [];
     private bool _disposed;
 
     /// <param name="threads">Threads for oneDNN and the managed fallback kernels; defaults to the processor count.</param>
@@ -59,6 +60,12 @@ public sealed class OneDnnBackend : IBackend
 
     internal ComputeThread ComputeThread => _thread;
 
+    /// <summary>Called by an executable's Dispose (on any thread) so the backend stops tracking it.</summary>
+    internal void Forget(OneDnnExecutable executable)
+    {
+        if (!_disposed) _thread.Invoke(() => _executables.Remove(executable));
+    }
+
     public IParameterStore CreateParameterStore(IReadOnlyList<Parameter> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -77,7 +84,9 @@ public sealed class OneDnnBackend : IBackend
             OpenMp.omp_set_num_threads(threads);
             try
             {
-                return new OneDnnExecutable(plan, store, this, _cache, _pool, threads);
+                var executable = new OneDnnExecutable(plan, store, this, _cache, _pool, threads);
+                _executables.Add(executable);
+                return executable;
             }
             finally
             {
@@ -92,6 +101,8 @@ public sealed class OneDnnBackend : IBackend
         _disposed = true;
         _thread.Invoke(() =>
         {
+            // Memory objects and primitives go before the engine they were created on.
+            foreach (var executable in _executables.ToArray()) executable.Dispose();
             _cache.Dispose();
             Stream.Dispose();
             Engine.Dispose();

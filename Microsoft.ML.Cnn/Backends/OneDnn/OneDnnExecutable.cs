@@ -97,5 +97,6 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
         if (_disposed) return;
         _disposed = true;
         foreach (var action in _actions) action.Dispose();
+        _backend.Forget(this);
     }
 }
