@@ -44,12 +44,12 @@ var options = new TrainerOptions
     Epochs = epochs,
     BatchSize = arguments.BatchSize ?? 128,
     Seed = arguments.Seed,
-    Schedule = isLong ? new CosineDecay(epochs, minLearningRate: 1e-5f, warmupEpochs: 1) : new ConstantSchedule(),
-    // Clothing is left-right symmetric and roughly centred: mirrored and slightly shifted images are new, valid samples.
-    Augmentation = isLong ? new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 2) : null,
     // oneDNN when libdnnl.so.2 loads, else managed; the trainer logs which one runs.
     BackendKind = BackendKind.Auto,
     Log = Console.WriteLine,
+    Schedule = isLong ? new CosineDecay(epochs, minLearningRate: 1e-5f, warmupEpochs: 1) : new ConstantSchedule(),
+    // Clothing is left-right symmetric and roughly centred: mirrored and slightly shifted images are new, valid samples.
+    Augmentation = isLong ? new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 2) : null,
 };
 Console.WriteLine($"Recipe {arguments.Recipe}: {(isLong ? "SeedCnnBatchNorm" : "SeedCnn")}, {options.Optimizer}, {options.Schedule}, batch {options.BatchSize}, {epochs} epochs.");
 
