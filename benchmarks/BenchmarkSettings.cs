@@ -1,7 +1,9 @@
 // Command-line settings of the benchmark console.
+using Microsoft.ML.Cnn.Backends;
+
 namespace Microsoft.ML.Cnn.Benchmarks;
 
-internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch)
+internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch, BackendKind[] Backends)
 {
     public const int TrainBatch = 128;
     public const int InferenceBatch = 256;
@@ -9,7 +11,7 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
     /// <summary>The settings, or null when the arguments are invalid (the caller prints usage).</summary>
     public static BenchmarkSettings? Parse(string[] args)
     {
-        var settings = new BenchmarkSettings(2, 40, 40, null, true);
+        var settings = new BenchmarkSettings(2, 40, 40, null, true, [BackendKind.Managed]);
         for (int i = 0; i < args.Length; i++)
         {
             string? Next() => i + 1 < args.Length ? args[++i] : null;
@@ -20,9 +22,18 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
                 case "--infer-iterations" when int.TryParse(Next(), out int n) && n > 0: settings = settings with { InferenceIterations = n }; break;
                 case "--models" when Next() is { } list: settings = settings with { Models = list.Split(',').ToHashSet() }; break;
                 case "--no-torch": settings = settings with { RunTorch = false }; break;
+                case "--backend" when ParseBackends(Next()) is { } backends: settings = settings with { Backends = backends }; break;
                 default: return null;
             }
         }
         return settings;
     }
+
+    private static BackendKind[]? ParseBackends(string? value) => value switch
+    {
+        "managed" => [BackendKind.Managed],
+        "onednn" => [BackendKind.OneDnn],
+        "all" => [BackendKind.Managed, BackendKind.OneDnn],
+        _ => null,
+    };
 }

@@ -1,6 +1,6 @@
 // Times the library: training steps at batch 128 through the real Trainer, inference at batch 256 and 1 through Predictor.
 using System.Diagnostics;
-using Microsoft.ML.Cnn.Backends.Managed;
+using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Numerics;
 using Microsoft.ML.Cnn.Optimizers;
@@ -21,9 +21,9 @@ internal static class Measurements
 {
     private const int WarmUp = 5;
 
-    public static IEnumerable<Measurement> Run(BenchmarkModel model, BenchmarkSettings settings)
+    public static IEnumerable<Measurement> Run(BenchmarkModel model, BenchmarkSettings settings, BackendKind kind)
     {
-        using var backend = new ManagedBackend(settings.Threads);
+        using var backend = BackendFactory.Create(kind, settings.Threads);
         var network = model.Create();
         double flops = FlopCounter.ForwardFlopsPerSample(network);
 

@@ -40,7 +40,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         get
         {
             long count = 1;
-            foreach (int d in this)
+            foreach (int d in _dims ?? [])
             {
                 if (d == Batch) throw new InvalidOperationException($"Shape {this} has a symbolic batch; compile the graph for a batch size first.");
                 count *= d;

@@ -24,6 +24,21 @@ public sealed class Predictor : IDisposable
     /// <param name="backend">The backend to run on; null creates a managed one that the predictor owns.</param>
     /// <param name="maxBatchSize">Samples per forward pass, &gt;= 1.</param>
     public Predictor(Network network, IBackend? backend = null, int maxBatchSize = 256)
+        : this(network, backend, ownsBackend: backend is null, maxBatchSize)
+    {
+    }
+
+    /// <summary>Runs on a backend of <paramref name="kind"/> that the predictor creates and owns.</summary>
+    /// <param name="network">The trained network (one input, one output).</param>
+    /// <param name="kind">Which backend; <see cref="BackendKind.Auto"/> prefers oneDNN.</param>
+    /// <param name="threads">Compute threads; null for every core.</param>
+    /// <param name="maxBatchSize">Samples per forward pass, &gt;= 1.</param>
+    public Predictor(Network network, BackendKind kind, int? threads = null, int maxBatchSize = 256)
+        : this(network, BackendFactory.Create(kind, threads), ownsBackend: true, maxBatchSize)
+    {
+    }
+
+    private Predictor(Network network, IBackend? backend, bool ownsBackend, int maxBatchSize)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (maxBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, "The batch size must be at least 1.");
@@ -31,7 +46,7 @@ public sealed class Predictor : IDisposable
             throw new NotSupportedException($"The predictor supports networks with one input and one output; this one has {network.Inputs.Count} and {network.Outputs.Count}.");
         _network = network;
         MaxBatchSize = maxBatchSize;
-        _ownsBackend = backend is null;
+        _ownsBackend = ownsBackend;
         _backend = backend ?? new ManagedBackend();
         _store = _backend.CreateParameterStore(network.Parameters);
         _graph = network.BuildGraph(NetworkMode.Inference);

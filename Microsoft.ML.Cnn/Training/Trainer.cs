@@ -2,7 +2,6 @@
 // updates, validation, learning-rate schedule, early stopping and cancellation.
 using System.Diagnostics;
 using Microsoft.ML.Cnn.Backends;
-using Microsoft.ML.Cnn.Backends.Managed;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Numerics;
@@ -38,12 +37,16 @@ public sealed class Trainer : IDisposable
         _network = network;
         Options = options;
         _ownsBackend = options.Backend is null;
-        _backend = options.Backend ?? new ManagedBackend();
+        _backend = options.Backend ?? BackendFactory.Create(options.BackendKind, options.Threads, options.Log);
+        if (options.Backend is not null) options.Log?.Invoke($"Backend: {BackendFactory.Describe(_backend)} (given).");
         _store = _backend.CreateParameterStore(network.Parameters);
         _trainable = network.Parameters.Where(p => p.RequiresGradient).ToArray();
     }
 
     public TrainerOptions Options { get; }
+
+    /// <summary>The backend training runs on, e.g. "oneDNN backend, 2 thread(s)", for progress lines.</summary>
+    public string BackendDescription => BackendFactory.Describe(_backend);
 
     /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer when stopped early or cancelled).</summary>
     /// <param name="train">The training samples; labels must fit the loss (see <see cref="Losses.Loss.LabelSampleShape"/>).</param>

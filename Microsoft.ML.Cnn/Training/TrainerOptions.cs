@@ -39,8 +39,17 @@ public sealed class TrainerOptions
     /// <summary>Stops when the monitored validation metric stops improving; null (default) trains every epoch.</summary>
     public EarlyStoppingOptions? EarlyStopping { get; init; }
 
-    /// <summary>The backend to train on; null (default) creates a managed backend that the trainer owns and disposes.</summary>
+    /// <summary>The backend to train on; null (default) creates one of <see cref="BackendKind"/> that the trainer owns and disposes.</summary>
     public IBackend? Backend { get; init; }
+
+    /// <summary>The backend the trainer creates when <see cref="Backend"/> is null. Default: <see cref="Backends.BackendKind.Managed"/>.</summary>
+    public BackendKind BackendKind { get; init; } = BackendKind.Managed;
+
+    /// <summary>Threads of the backend the trainer creates; null for every core.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Receives the trainer's log lines (which backend runs); null for none.</summary>
+    public Action<string>? Log { get; init; }
 
     /// <summary>Reshuffle the training order every epoch (seeded). Default true.</summary>
     public bool ShuffleEachEpoch { get; init; } = true;
@@ -60,6 +69,8 @@ public sealed class TrainerOptions
             throw new ArgumentException($"WeightDecay is {WeightDecay}; use a finite number >= 0, e.g. 5e-4.", nameof(WeightDecay));
         if (WeightDecay > 0f && Optimizer.WeightDecay > 0f)
             throw new ArgumentException($"Weight decay is set both here ({WeightDecay}) and on the optimizer ({Optimizer.WeightDecay}); set it in one place.", nameof(WeightDecay));
+        if (!Enum.IsDefined(BackendKind)) throw new ArgumentException($"BackendKind {BackendKind} is not Auto, Managed or OneDnn.", nameof(BackendKind));
+        if (Threads is < 1) throw new ArgumentException($"Threads is {Threads}; use at least 1, or null for every core.", nameof(Threads));
         if (!(ValidationFraction is >= 0 and < 1))
             throw new ArgumentException($"ValidationFraction is {ValidationFraction}; use a fraction in [0, 1), e.g. 0.1, or 0 for none.", nameof(ValidationFraction));
         EarlyStopping?.Validate();

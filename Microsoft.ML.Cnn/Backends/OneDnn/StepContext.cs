@@ -1,0 +1,73 @@
+// What a primitive family needs while compiling one step: shapes, the current layouts of its inputs, whether the
+// plan trains, the primitive cache, and the forward pooling primitives their backward steps pair with.
+using Microsoft.ML.Cnn.Backends.OneDnn.Native;
+using Microsoft.ML.Cnn.Execution;
+using Microsoft.ML.Cnn.Graph;
+using Microsoft.ML.Cnn.Ops;
+
+namespace Microsoft.ML.Cnn.Backends.OneDnn;
+
+internal sealed class StepContext(ExecutionPlan plan, PrimitiveCache cache, Func<Value, TensorHome> home)
+{
+    private readonly Dictionary<Value, CachedPrimitive> _poolForwards = [];
+
+    public ExecutionPlan Plan { get; } = plan;
+
+    public PrimitiveCache Cache { get; } = cache;
+
+    /// <summary>Whether the plan has a backward pass: forward primitives then use forward_training.</summary>
+    public bool Training { get; } = plan.Steps.Any(s => s.Op is BackwardOp);
+
+    public DnnlPropKind ForwardProp => Training ? DnnlPropKind.ForwardTraining : DnnlPropKind.ForwardInference;
+
+    /// <summary>The node being compiled, for error messages.</summary>
+    public Node Node { get; set; } = null!;
+
+    /// <summary>"Conv2D 'conv1' [128, 1, 28, 28]": the op, its node name and input shapes.</summary>
+    public string Operation => $"compiling {Node.Op.Name} '{Node.Name}' for inputs {string.Join(", ", Node.Inputs.Select(v => Plan.ShapeOf(v).ToString()))}";
+
+    public static long[] Dims(Shape shape) => shape.Rank == 0 ? [1] : shape.ToArray().Select(d => (long)d).ToArray();
+
+    public long[] Dims(Value value) => Dims(Plan.ShapeOf(value));
+
+    public DnnlMemoryDesc Plain(long[] dims) => DnnlMemoryDescs.Plain(dims, Operation);
+
+    public DnnlMemoryDesc Plain(Value value) => Plain(Dims(value));
+
+    /// <summary>Let the primitive choose the layout.</summary>
+    public DnnlMemoryDesc Any(long[] dims) => DnnlMemoryDescs.Create(dims, DnnlFormatTag.Any, Operation);
+
+    public DnnlMemoryDesc Any(Value value) => Any(Dims(value));
+
+    /// <summary>The value's layout now: the producing primitive's choice, or plain.</summary>
+    public DnnlMemoryDesc Current(Value value) => home(value).Blocked ?? Plain(value);
+
+    /// <summary>The same layout family as <paramref name="like"/> (plain, nhwc or channel-blocked) for other dimensions.</summary>
+    public DnnlMemoryDesc SameFormat(DnnlMemoryDesc like, long[] dims)
+    {
+        if (like.NDims == dims.Length)
+        {
+            var likeDims = like.LogicalDims();
+            foreach (var tag in (ReadOnlySpan<DnnlFormatTag>)[DnnlFormatTag.ABcd16b, DnnlFormatTag.ABcd8b, DnnlFormatTag.ACDB])
+            {
+                if (dims.Length != 4) break;
+                if (DnnlMemoryDescs.Equal(like, DnnlMemoryDescs.Create(likeDims, tag, Operation))) return DnnlMemoryDescs.Create(dims, tag, Operation);
+            }
+        }
+        return Plain(dims);
+    }
+
+    /// <summary>An operand in the layout the primitive chose for <paramref name="what"/>.</summary>
+    public static Operand Operand(int arg, CachedPrimitive primitive, DnnlQuery what, DnnlMemoryDesc plain, int index = 0) =>
+        new(arg, primitive.Query(what, index), plain);
+
+    /// <summary>Whether a step of the plan is a max-pool backward of <paramref name="pooled"/> (the forward then keeps a workspace).</summary>
+    public bool HasMaxPoolBackward(Value pooled) =>
+        Plan.Steps.Any(s => s.Op is MaxPool2DBackward && s.Inputs[1] == pooled);
+
+    public void RegisterPoolForward(Value pooled, CachedPrimitive forward) => _poolForwards[pooled] = forward;
+
+    public CachedPrimitive PoolForward(Value pooled) =>
+        _poolForwards.TryGetValue(pooled, out var forward) ? forward
+            : throw new InvalidOperationException($"{Operation}: its input y is not the output of a MaxPool2D compiled for training.");
+}
