@@ -3,15 +3,21 @@ using Microsoft.ML.Cnn.Backends;
 
 namespace Microsoft.ML.Cnn.Benchmarks;
 
-internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch, BackendKind[] Backends)
+internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch,
+    BackendKind[] Backends, string? OpenBlasDirectory)
 {
+    /// <summary>Where tools/fetch-openblas.sh unpacks OpenBLAS, relative to the repository root.</summary>
+    private const string FetchedOpenBlas = "benchmarks/.openblas/usr/lib/x86_64-linux-gnu/openblas-pthread";
+
     public const int TrainBatch = 128;
     public const int InferenceBatch = 256;
 
     /// <summary>The settings, or null when the arguments are invalid (the caller prints usage).</summary>
     public static BenchmarkSettings? Parse(string[] args)
     {
-        var settings = new BenchmarkSettings(2, 40, 40, null, true, [BackendKind.Managed]);
+        BackendKind[] backends = Microsoft.ML.Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable
+            ? [BackendKind.Managed, BackendKind.OneDnn] : [BackendKind.Managed];
+        var settings = new BenchmarkSettings(2, 40, 40, null, true, backends, DefaultOpenBlas());
         for (int i = 0; i < args.Length; i++)
         {
             string? Next() => i + 1 < args.Length ? args[++i] : null;
@@ -22,11 +28,23 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
                 case "--infer-iterations" when int.TryParse(Next(), out int n) && n > 0: settings = settings with { InferenceIterations = n }; break;
                 case "--models" when Next() is { } list: settings = settings with { Models = list.Split(',').ToHashSet() }; break;
                 case "--no-torch": settings = settings with { RunTorch = false }; break;
-                case "--backend" when ParseBackends(Next()) is { } backends: settings = settings with { Backends = backends }; break;
+                case "--backend" when ParseBackends(Next()) is { } chosen: settings = settings with { Backends = chosen }; break;
+                case "--openblas" when Next() is { } directory && Directory.Exists(directory): settings = settings with { OpenBlasDirectory = Path.GetFullPath(directory) }; break;
                 default: return null;
             }
         }
         return settings;
+    }
+
+    private static string? DefaultOpenBlas()
+    {
+        // Run from the repository root (dotnet run --project benchmarks) or from the build output folder.
+        foreach (var root in new[] { Environment.CurrentDirectory, Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..") })
+        {
+            string candidate = Path.GetFullPath(Path.Combine(root, FetchedOpenBlas));
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 
     private static BackendKind[]? ParseBackends(string? value) => value switch

@@ -1,5 +1,6 @@
 // Benchmark console: training and inference throughput of the library's networks beside PyTorch running the
 // same networks in the same invocation. Reports medians (the machine is noisy) and ratios.
+using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Benchmarks;
 
 var settings = BenchmarkSettings.Parse(args);
@@ -13,6 +14,7 @@ if (settings is null)
           --models            which networks (default: all)
           --no-torch          skip the PyTorch column
           --backend           which backend(s) of the library to time (default managed)
+          --openblas DIR      also run PyTorch with OpenBLAS from DIR (default: benchmarks/.openblas/..., made by tools/fetch-openblas.sh)
         """);
     return 2;
 }
@@ -23,6 +25,21 @@ var ours = new List<Measurement>();
 foreach (var model in models)
     foreach (var kind in settings.Backends) ours.AddRange(Measurements.Run(model, settings, kind));
 
-var (torch, problem) = settings.RunTorch ? TorchRunner.Run(settings, models.Select(m => m.Key)) : ([], "skipped (--no-torch)");
+var torch = new List<TorchResult>();
+string? problem = "skipped (--no-torch)";
+if (settings.RunTorch)
+{
+    (var reference, problem) = TorchRunner.Run(settings, models.Select(m => m.Key));
+    torch.AddRange(reference);
+    if (settings.OpenBlasDirectory is { } openBlas)
+    {
+        var (withOpenBlas, openBlasProblem) = TorchRunner.Run(settings, models.Select(m => m.Key), openBlas);
+        torch.AddRange(withOpenBlas);
+        problem ??= openBlasProblem;
+    }
+    else problem ??= "OpenBLAS column skipped: run tools/fetch-openblas.sh or pass --openblas DIR";
+}
 ReportTable.Print(ours, torch, problem);
+if (settings.Backends.Contains(BackendKind.OneDnn) || settings.Backends.Contains(BackendKind.Auto))
+    PeakMeasurement.Print(settings.Threads);
 return 0;

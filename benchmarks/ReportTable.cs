@@ -6,15 +6,20 @@ internal static class ReportTable
     public static void Print(IReadOnlyList<Measurement> ours, IReadOnlyList<TorchResult> torch, string? torchProblem)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"model",-8} {"kind",-6} {"batch",5} {"backend",-8} {"samples/s",11} {"us/sample",10} {"GFLOP/s",8} {"PyTorch/s",11} {"ratio",6}");
+        Console.WriteLine($"{"model",-8} {"kind",-6} {"batch",5} {"backend",-8} {"samples/s",11} {"us/sample",10} {"GFLOP/s",8} {"PyTorch/s",11} {"ratio",6} {"PyT+OpenBLAS/s",15} {"ratio",6}");
         foreach (var m in ours)
         {
-            var twin = torch.FirstOrDefault(t => t.Model == m.Model && t.Kind == m.Kind && t.Batch == m.Batch);
-            string torchColumn = twin is null ? "-" : twin.SamplesPerSecond.ToString("N0");
-            string ratio = twin is null ? "-" : (m.SamplesPerSecond / twin.SamplesPerSecond).ToString("F2");
-            Console.WriteLine($"{m.Model,-8} {m.Kind,-6} {m.Batch,5} {m.Backend,-8} {m.SamplesPerSecond,11:N0} {1e6 / m.SamplesPerSecond,10:F1} {m.GigaFlops,8:F1} {torchColumn,11} {ratio,6}");
+            var (reference, referenceRatio) = Twin(m, torch, openBlas: false);
+            var (openBlas, openBlasRatio) = Twin(m, torch, openBlas: true);
+            Console.WriteLine($"{m.Model,-8} {m.Kind,-6} {m.Batch,5} {m.Backend,-8} {m.SamplesPerSecond,11:N0} {1e6 / m.SamplesPerSecond,10:F1} {m.GigaFlops,8:F1} {reference,11} {referenceRatio,6} {openBlas,15} {openBlasRatio,6}");
         }
         if (torchProblem is not null) Console.WriteLine($"PyTorch: {torchProblem}");
-        Console.WriteLine("Medians of per-step times after warm-up; training counts 3 forward passes of FLOPs.");
+        Console.WriteLine("Medians of per-step times after warm-up; training counts 3 forward passes of FLOPs; ratio = ours / PyTorch.");
+    }
+
+    private static (string SamplesPerSecond, string Ratio) Twin(Measurement m, IReadOnlyList<TorchResult> torch, bool openBlas)
+    {
+        var twin = torch.FirstOrDefault(t => t.Model == m.Model && t.Kind == m.Kind && t.Batch == m.Batch && t.OpenBlas == openBlas);
+        return twin is null ? ("-", "-") : (twin.SamplesPerSecond.ToString("N0"), (m.SamplesPerSecond / twin.SamplesPerSecond).ToString("F2"));
     }
 }

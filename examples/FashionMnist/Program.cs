@@ -39,13 +39,13 @@ Network network = isLong
 var options = new TrainerOptions
 {
     // Batch norm tolerates a larger rate (annealed by the cosine schedule after one warm-up epoch); dropout and
-    // decoupled weight decay hold back the overfitting that 15 epochs bring.
+    // decoupled weight decay hold back the overfitting that 20 epochs bring.
     Optimizer = isLong ? new AdamW(2e-3f, decoupledWeightDecay: 0.05f) : new Adam(1e-3f),
     Epochs = epochs,
     BatchSize = arguments.BatchSize ?? 128,
     Seed = arguments.Seed,
-    // oneDNN when libdnnl.so.2 loads, else managed; the trainer logs which one runs.
-    BackendKind = BackendKind.Auto,
+    // Auto (the default) is oneDNN when libdnnl.so.2 loads, else managed; the trainer logs which one runs.
+    BackendKind = arguments.Backend,
     Log = Console.WriteLine,
     Schedule = isLong ? new CosineDecay(epochs, minLearningRate: 1e-5f, warmupEpochs: 1) : new ConstantSchedule(),
     // Clothing is left-right symmetric: a mirrored image is a new, valid sample. (Shifts too, tried at +-2 pixels,
@@ -62,7 +62,7 @@ using (var trainer = new Trainer(network, options))
 }
 Console.WriteLine(history);
 
-using var predictor = new Predictor(network);
+using var predictor = new Predictor(network, arguments.Backend);
 var matrix = Evaluation.Classify(predictor, data.Test, FashionMnist.ClassNames);
 Console.WriteLine();
 Console.WriteLine(matrix);
@@ -70,7 +70,7 @@ Console.WriteLine($"Test accuracy: {matrix.Accuracy:P2}");
 
 NetworkSerializer.Save(network, arguments.ModelPath);
 Console.WriteLine($"Saved the model to {Path.GetFullPath(arguments.ModelPath)}.");
-using (var reloaded = new Predictor(NetworkSerializer.Load(arguments.ModelPath)))
+using (var reloaded = new Predictor(NetworkSerializer.Load(arguments.ModelPath), arguments.Backend))
     Console.WriteLine($"Reloaded model test accuracy: {Evaluation.Classify(reloaded, data.Test).Accuracy:P2}");
 return 0;
 
