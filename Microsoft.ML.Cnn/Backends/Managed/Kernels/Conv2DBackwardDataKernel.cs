@@ -34,13 +34,7 @@ internal sealed class Conv2DBackwardDataKernel : ManagedKernel, IParallelBody
 
     public override void Execute(KernelArguments arguments)
     {
-        if (!_d.IsDepthwise)
-        {
-            ReadOnlySpan<float> w = arguments.Inputs[1].Span;
-            for (int g = 0; g < _d.Groups; g++)
-                Gemm.PackA(_path, true, w.Slice(g * _d.FiltersPerGroup * _d.ColumnRows), _d.ColumnRows,
-                    _d.ColumnRows, _d.FiltersPerGroup, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
-        }
+        if (!_d.IsDepthwise) _d.PackGroupWeights(_path, transposed: true, arguments.Inputs[1].Span, arguments.Workspace.Span, _packedWeights);
         _arguments = arguments;
         arguments.Pool.For(_chunks.Slots, this);
         _arguments = null;

@@ -46,13 +46,7 @@ internal sealed class Conv2DKernel : ManagedKernel, IParallelBody
 
     public override void Execute(KernelArguments arguments)
     {
-        if (!_d.IsDepthwise)
-        {
-            ReadOnlySpan<float> w = arguments.Inputs[1].Span;
-            for (int g = 0; g < _d.Groups; g++)
-                Gemm.PackA(_path, false, w.Slice(g * _d.FiltersPerGroup * _d.ColumnRows), _d.ColumnRows,
-                    _d.FiltersPerGroup, _d.ColumnRows, arguments.Workspace.Slice(g * _packedWeights, _packedWeights));
-        }
+        if (!_d.IsDepthwise) _d.PackGroupWeights(_path, transposed: false, arguments.Inputs[1].Span, arguments.Workspace.Span, _packedWeights);
         if (_rowParts > 1)
         {
             SplitByFilterRows(arguments);

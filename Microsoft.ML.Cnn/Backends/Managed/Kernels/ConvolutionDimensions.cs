@@ -63,6 +63,18 @@ internal sealed class ConvolutionDimensions
     /// <summary>Floats of one group's column matrix [ColumnRows, OH*OW]; zero when no column matrix is needed.</summary>
     public int ColumnLength => IsPointwise || IsDepthwise ? 0 : ColumnRows * OutputPlane;
 
+    /// <summary>
+    /// Packs every group's weight matrix [K/g, C/g*KH*KW] (or its transpose, for backward data) as the GEMM's A
+    /// operand, group g at <c>g * groupLength</c> in <paramref name="packed"/>.
+    /// </summary>
+    public void PackGroupWeights(GemmPath path, bool transposed, ReadOnlySpan<float> weights, Span<float> packed, int groupLength)
+    {
+        int rows = transposed ? ColumnRows : FiltersPerGroup, depth = transposed ? FiltersPerGroup : ColumnRows;
+        for (int g = 0; g < Groups; g++)
+            Gemm.PackA(path, transposed, weights.Slice(g * FiltersPerGroup * ColumnRows), ColumnRows, rows, depth,
+                packed.Slice(g * groupLength, groupLength));
+    }
+
     /// <summary>Output positions o in [0, count) with 0 &lt;= origin + o * stride &lt; limit, as [Start, End).</summary>
     public static (int Start, int End) ValidRange(int origin, int stride, int limit, int count)
     {
