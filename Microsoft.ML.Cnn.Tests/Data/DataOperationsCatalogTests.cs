@@ -5,7 +5,7 @@ using Microsoft.ML.Cnn.Data;
 namespace Microsoft.ML.Cnn.Tests.Data;
 
 [TestClass]
-public sealed class DataOperationsCatalogTests
+public sealed partial class DataOperationsCatalogTests
 {
     [TestMethod]
     public void CreateEnumerable_AfterLoadFromEnumerable_RoundTripsEveryType()
