@@ -30,10 +30,25 @@ public sealed class KeyTypeAttribute(ulong count) : Attribute
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
 public sealed class NoColumnAttribute : Attribute;
 
-/// <summary>The 0-based position of a member's field in a text file's line.</summary>
+/// <summary>Where a member's values lie in a text file's line: one field, or an inclusive range of fields for a vector.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
-public sealed class LoadColumnAttribute(int columnIndex) : Attribute
+public sealed class LoadColumnAttribute : Attribute
 {
-    /// <summary>The 0-based field position.</summary>
-    public int ColumnIndex { get; } = columnIndex;
+    /// <summary>The member reads field <paramref name="fieldIndex"/> (0-based).</summary>
+    public LoadColumnAttribute(int fieldIndex) : this(fieldIndex, fieldIndex) { }
+
+    /// <summary>The (array) member reads fields <paramref name="start"/> through <paramref name="end"/>, inclusive.</summary>
+    public LoadColumnAttribute(int start, int end)
+    {
+        if (start < 0 || end < start)
+            throw new ArgumentOutOfRangeException(nameof(end), $"LoadColumn needs 0 <= start <= end; got {start}..{end}.");
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>The first field (0-based).</summary>
+    public int Start { get; }
+
+    /// <summary>The last field, inclusive.</summary>
+    public int End { get; }
 }

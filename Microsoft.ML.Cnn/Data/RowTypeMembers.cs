@@ -22,6 +22,19 @@ internal static class RowTypeMembers
         return definition;
     }
 
+    /// <summary>The <see cref="LoadColumnAttribute"/> of each mapped member, by member name; fails naming a member without one.</summary>
+    public static Dictionary<string, LoadColumnAttribute> LoadColumns(Type rowType)
+    {
+        var result = new Dictionary<string, LoadColumnAttribute>(StringComparer.Ordinal);
+        foreach (var member in PublicMembers(rowType))
+        {
+            if (member.GetCustomAttribute<NoColumnAttribute>() != null) continue;
+            result[member.Name] = member.GetCustomAttribute<LoadColumnAttribute>() ?? throw new ArgumentException(
+                $"Member {rowType.Name}.{member.Name} has no [LoadColumn(index)] saying which field of the text file it reads; add one or mark it [NoColumn].");
+        }
+        return result;
+    }
+
     /// <summary>Typed accessors for every column of <paramref name="definition"/>.</summary>
     public static MemberColumn<TRow>[] Bind<TRow>(SchemaDefinition definition) where TRow : class
     {
