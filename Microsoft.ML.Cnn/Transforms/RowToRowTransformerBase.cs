@@ -33,5 +33,5 @@ public abstract class RowToRowTransformerBase : ITransformer
 
     /// <summary>The visible input column named <paramref name="name"/>, or the missing-column error.</summary>
     protected static DataViewSchema.Column FindInput(DataViewSchema inputSchema, string name) =>
-        inputSchema.GetColumnOrNull(name) ?? throw SchemaErrors.MissingColumn(name, SchemaShape.Create(inputSchema).AvailableNames());
+        inputSchema.GetColumnOrNull(name) ?? throw SchemaErrors.MissingColumn(name, inputSchema.AvailableNames());
 }
