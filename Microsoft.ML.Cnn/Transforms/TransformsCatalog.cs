@@ -11,6 +11,13 @@ public sealed class TransformsCatalog
     /// <summary>Type conversions: values to keys and back.</summary>
     public ConversionTransforms Conversion { get; } = new();
 
+    /// <summary>
+    /// Concatenates <paramref name="inputColumnNames"/> (scalars and vectors of one item type), in order, into the vector
+    /// column <paramref name="outputColumnName"/>.
+    /// </summary>
+    public ColumnConcatenatingEstimator Concatenate(string outputColumnName, params string[] inputColumnNames) =>
+        new(outputColumnName, inputColumnNames);
+
     /// <summary>Copies <paramref name="inputColumnName"/> to <paramref name="outputColumnName"/>.</summary>
     public ColumnCopyingEstimator CopyColumns(string outputColumnName, string inputColumnName) =>
         new((outputColumnName, inputColumnName));

@@ -1,5 +1,8 @@
-// ML.NET's LearningPipelineExtensions: `estimator.Append(next)` starts a chain from any single estimator.
-namespace Microsoft.ML.Cnn.Pipeline;
+// ML.NET's LearningPipelineExtensions: `estimator.Append(next)` starts a chain from any single estimator. In the root
+// namespace (as ML.NET's is in Microsoft.ML) so the `using` that brings MLContext brings Append too.
+using Microsoft.ML.Cnn.Pipeline;
+
+namespace Microsoft.ML.Cnn;
 
 /// <summary>Chaining helpers for estimators.</summary>
 public static class PipelineExtensions
@@ -9,8 +12,6 @@ public static class PipelineExtensions
         where TTrans : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(start);
-        return start is EstimatorChain<ITransformer> chain
-            ? chain.Append(estimator)
-            : new EstimatorChain<ITransformer>().Append(start).Append(estimator);
+        return new EstimatorChain<ITransformer>().Append(start).Append(estimator);
     }
 }
