@@ -1,6 +1,7 @@
-// The entry point of ML.NET-shaped pipelines: a seed, a log, and the operation catalogs (data now; others later).
+// The entry point of ML.NET-shaped pipelines: a seed, a log, and the operation catalogs (data, transforms).
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Numerics;
+using Microsoft.ML.Cnn.Transforms;
 
 namespace Microsoft.ML.Cnn;
 
@@ -21,10 +22,14 @@ public sealed class MLContext
     {
         _random = new SeededRandom(seed ?? Environment.TickCount64 ^ Environment.ProcessId);
         Data = new DataOperationsCatalog(this);
+        Transforms = new TransformsCatalog();
     }
 
     /// <summary>Loading, splitting, shuffling, caching and converting data views.</summary>
     public DataOperationsCatalog Data { get; }
+
+    /// <summary>Column transformations: copying, concatenation, key conversions.</summary>
+    public TransformsCatalog Transforms { get; }
 
     /// <summary>Messages from every component using this context (progress, metrics, warnings).</summary>
     public event EventHandler<LoggingEventArgs>? Log;
