@@ -1,7 +1,7 @@
 // Finds libdnnl.so.2 (the runtime package ships only the versioned soname, and the soname pins the 2.x ABI) and
 // libgomp.so.1, and tells whether oneDNN can be used here, with the reason and the fix when it cannot.
-using System.Reflection;
 using System.Runtime.InteropServices;
+using Microsoft.ML.Cnn.Interop;
 
 namespace Microsoft.ML.Cnn.Backends.OneDnn.Native;
 
@@ -57,15 +57,9 @@ public static class DnnlLibrary
 
     private static void InstallResolver()
     {
-        if (Interlocked.Exchange(ref s_resolverInstalled, 1) == 0)
-            NativeLibrary.SetDllImportResolver(typeof(DnnlLibrary).Assembly, Resolve);
+        if (Interlocked.Exchange(ref s_resolverInstalled, 1) != 0) return;
+        NativeLibraryResolver.Register(Dnnl.Library, FileName);
+        NativeLibraryResolver.Register(OpenMp.Library, OpenMpFileName);
+        NativeLibraryResolver.Register(OpenMp.CLibrary, "libc.so.6");
     }
-
-    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) => name switch
-    {
-        Dnnl.Library => NativeLibrary.Load(FileName),
-        OpenMp.Library => NativeLibrary.Load(OpenMpFileName),
-        OpenMp.CLibrary => NativeLibrary.Load("libc.so.6"),
-        _ => IntPtr.Zero,
-    };
 }
