@@ -1,6 +1,7 @@
 // ML.NET's TestEstimatorCore "workout": an estimator's predicted schema must equal the schema its fitted transformer
 // really produces, every output column must be readable, and invalid input must fail both before and at Fit.
 using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Pipeline;
 
 namespace Microsoft.ML.Cnn.Tests.TestSupport;
@@ -80,6 +81,7 @@ internal static class EstimatorWorkout
             var t when t.RawType == typeof(uint) => Scalar<uint>(row, column),
             var t when t.RawType == typeof(byte) => Scalar<byte>(row, column),
             var t when t.RawType == typeof(bool) => Scalar<bool>(row, column),
+            var t when t.RawType == typeof(MLImage) => Scalar<MLImage>(row, column),
             _ => Scalar<ReadOnlyMemory<char>>(row, column),
         };
 

@@ -1,5 +1,7 @@
 // mlContext.Transforms: one-line factories for the transform estimators, grouped as in ML.NET.
+using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Transforms.Conversion;
+using Microsoft.ML.Cnn.Transforms.Image;
 
 namespace Microsoft.ML.Cnn.Transforms;
 
@@ -24,6 +26,14 @@ public sealed class TransformsCatalog
 
     /// <summary>Copies each input column of <paramref name="columns"/> to its output column.</summary>
     public ColumnCopyingEstimator CopyColumns(params (string OutputColumnName, string InputColumnName)[] columns) => new(columns);
+
+    /// <summary>
+    /// Decodes images (JPEG, PNG, BMP, GIF) into the <see cref="ImageDataViewType"/> column <paramref name="outputColumnName"/>
+    /// from <paramref name="inputColumnName"/> (default: the output name): a text column of paths, relative to
+    /// <paramref name="imageFolder"/> when given, or a byte vector column of encoded images. Decoding happens as rows are read.
+    /// </summary>
+    public ImageLoadingEstimator LoadImages(string outputColumnName, string? imageFolder, string? inputColumnName = null,
+        ImageDecodeLimits? limits = null) => new(outputColumnName, imageFolder, inputColumnName, limits);
 
     /// <summary>Conversions between column types, reached as <c>mlContext.Transforms.Conversion</c>.</summary>
     public sealed class ConversionTransforms
