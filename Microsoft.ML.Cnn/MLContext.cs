@@ -22,7 +22,7 @@ public sealed class MLContext
     {
         _random = new SeededRandom(seed ?? Environment.TickCount64 ^ Environment.ProcessId);
         Data = new DataOperationsCatalog(this);
-        Transforms = new TransformsCatalog();
+        Transforms = new TransformsCatalog(this);
     }
 
     /// <summary>Loading, splitting, shuffling, caching and converting data views.</summary>

@@ -8,7 +8,9 @@ namespace Microsoft.ML.Cnn.Transforms;
 /// <summary>Data transformations, reached as <c>mlContext.Transforms</c>.</summary>
 public sealed class TransformsCatalog
 {
-    internal TransformsCatalog() { }
+    private readonly MLContext _context;
+
+    internal TransformsCatalog(MLContext context) => _context = context;
 
     /// <summary>Type conversions: values to keys and back.</summary>
     public ConversionTransforms Conversion { get; } = new();
@@ -30,10 +32,12 @@ public sealed class TransformsCatalog
     /// <summary>
     /// Decodes images (JPEG, PNG, BMP, GIF) into the <see cref="ImageDataViewType"/> column <paramref name="outputColumnName"/>
     /// from <paramref name="inputColumnName"/> (default: the output name): a text column of paths, relative to
-    /// <paramref name="imageFolder"/> when given, or a byte vector column of encoded images. Decoding happens as rows are read.
+    /// <paramref name="imageFolder"/> when given, or a byte vector column of encoded images. Decoding happens as rows are read;
+    /// <paramref name="invalidImages"/> chooses whether an undecodable image fails the read (default) or drops its row.
     /// </summary>
     public ImageLoadingEstimator LoadImages(string outputColumnName, string? imageFolder, string? inputColumnName = null,
-        ImageDecodeLimits? limits = null) => new(outputColumnName, imageFolder, inputColumnName, limits);
+        ImageDecodeLimits? limits = null, InvalidImageHandling invalidImages = InvalidImageHandling.Fail) =>
+        new(_context, outputColumnName, imageFolder, inputColumnName, limits, invalidImages);
 
     /// <summary>Conversions between column types, reached as <c>mlContext.Transforms.Conversion</c>.</summary>
     public sealed class ConversionTransforms

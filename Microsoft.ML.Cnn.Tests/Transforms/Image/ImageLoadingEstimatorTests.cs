@@ -1,5 +1,6 @@
 // LoadImages: decodes paths (relative to the image folder) and encoded bytes lazily, propagates its schema, rejects
 // missing or wrong-typed inputs before Fit, and reports a bad image with its path and row.
+using Microsoft.ML.Cnn;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Tests.Images;
@@ -79,7 +80,7 @@ public sealed class ImageLoadingEstimatorTests
         StringAssert.Contains(schemaMessage, "expected String (an image path) or Vector<Byte>");
         StringAssert.Contains(fitMessage, "got Single");
         var wrongType = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
-            new ImageLoadingTransformer("Image", Folder, "Label").GetOutputSchema(Paths(context, "cat.png").Schema));
+            new ImageLoadingTransformer(context, "Image", Folder, "Label").GetOutputSchema(Paths(context, "cat.png").Schema));
         StringAssert.Contains(wrongType.Message, "'Label'");
     }
 
@@ -154,4 +155,26 @@ public sealed class ImageLoadingEstimatorTests
         Assert.AreEqual<DataViewType>(new ImageDataViewType(), output.Schema["ImagePath"].Type);
         Assert.AreEqual(32, TransformRows.Column<MLImage>(output, "ImagePath").Single().Width);
     }
+
+    [TestMethod]
+    public void Transform_SkipRow_DropsBadRowsAndLogsEach()
+    {
+        var context = new MLContext(1);
+        var warnings = new List<string>();
+        context.Log += (_, e) => { if (e.Kind == ChannelMessageKind.Warning) warnings.Add(e.RawMessage); };
+        var data = Paths(context, "cat.png", "corrupt.jpg", "absent.png", "ship.jpg", "truncated.jpg");
+        var transformer = context.Transforms.LoadImages("Image", Folder, "ImagePath", invalidImages: InvalidImageHandling.SkipRow).Fit(data);
+        Assert.IsFalse(transformer.IsRowToRowMapper);
+        var output = transformer.Transform(data);
+        CollectionAssert.AreEqual(new float[] { 0, 3 }, TransformRows.Column<float>(output, "Label"));
+        Assert.HasCount(3, warnings);
+        StringAssert.Contains(warnings[0], "(1 skipped so far by this cursor): Row 1 of column 'ImagePath'");
+        StringAssert.Contains(warnings[1], "(2 skipped so far by this cursor): Row 2 of column 'ImagePath'");
+        StringAssert.Contains(warnings[2], "truncated.jpg");
+        Assert.AreEqual(2, TransformRows.Column<MLImage>(output, "Image").Length);
+    }
+
+    [TestMethod]
+    public void Constructor_UnknownHandling_Throws() =>
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new ImageLoadingTransformer(new MLContext(1), "Image", null, invalidImages: (InvalidImageHandling)7));
 }

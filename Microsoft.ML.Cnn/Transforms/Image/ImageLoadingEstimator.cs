@@ -16,13 +16,15 @@ namespace Microsoft.ML.Cnn.Transforms.Image;
 /// | Output column data type | Image (MLImage) |
 /// ]]></format>
 /// Images are decoded by stb_image (JPEG, PNG, BMP, GIF first frame) when a cursor reads the row. A missing, corrupt,
-/// truncated or unsupported image fails that read with an exception naming the path (or column) and the row.
+/// truncated or unsupported image fails that read with an exception naming the path (or column) and the row, or, with
+/// <see cref="InvalidImageHandling.SkipRow"/>, drops the row with a warning in <see cref="MLContext.Log"/>.
 /// </remarks>
 public sealed class ImageLoadingEstimator : TrivialEstimator<ImageLoadingTransformer>
 {
-    /// <summary>See <see cref="ImageLoadingTransformer(string, string?, string?, ImageDecodeLimits?)"/>.</summary>
-    public ImageLoadingEstimator(string outputColumnName, string? imageFolder, string? inputColumnName = null, ImageDecodeLimits? limits = null)
-        : base(new ImageLoadingTransformer(outputColumnName, imageFolder, inputColumnName, limits)) { }
+    /// <summary>See <see cref="ImageLoadingTransformer(MLContext, string, string?, string?, ImageDecodeLimits?, InvalidImageHandling)"/>.</summary>
+    public ImageLoadingEstimator(MLContext context, string outputColumnName, string? imageFolder, string? inputColumnName = null,
+        ImageDecodeLimits? limits = null, InvalidImageHandling invalidImages = InvalidImageHandling.Fail)
+        : base(new ImageLoadingTransformer(context, outputColumnName, imageFolder, inputColumnName, limits, invalidImages)) { }
 
     /// <inheritdoc/>
     public override SchemaShape GetOutputSchema(SchemaShape inputSchema)
