@@ -54,8 +54,7 @@ internal sealed class ManagedExecutable : IExecutable
         ArenaLength = arenaLength;
         if (arenaLength + MemoryPlanner.Alignment > Array.MaxLength)
             throw new InsufficientMemoryException($"The graph needs {arenaLength:N0} floats of activations at batch {plan.BatchSize}; use a smaller batch.");
-        float[] arena = GC.AllocateArray<float>((int)arenaLength + MemoryPlanner.Alignment, pinned: true);
-        int baseOffset = AlignedBase(arena);
+        var (arena, baseOffset) = PinnedBuffers.Allocate(arenaLength);
 
         var workspaces = new TensorView[steps.Count];
         for (int i = 0; i < requests.Count; i++)
@@ -107,13 +106,4 @@ internal sealed class ManagedExecutable : IExecutable
     }
 
     public void Dispose() { }
-
-    private static unsafe int AlignedBase(float[] pinnedArray)
-    {
-        fixed (float* p = pinnedArray)
-        {
-            long misalignment = (long)p % (MemoryPlanner.Alignment * sizeof(float));
-            return misalignment == 0 ? 0 : (int)((MemoryPlanner.Alignment * sizeof(float) - misalignment) / sizeof(float));
-        }
-    }
 }

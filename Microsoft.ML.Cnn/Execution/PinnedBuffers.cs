@@ -1,7 +1,6 @@
-// 64-byte-aligned float storage at a fixed address, so oneDNN memory objects can point into managed arrays.
-using Microsoft.ML.Cnn.Execution;
-
-namespace Microsoft.ML.Cnn.Backends.OneDnn;
+// 64-byte-aligned float storage at a fixed address: SIMD kernels get aligned buffers, and native libraries
+// (oneDNN memory objects) can point into the same managed arrays.
+namespace Microsoft.ML.Cnn.Execution;
 
 internal static class PinnedBuffers
 {
