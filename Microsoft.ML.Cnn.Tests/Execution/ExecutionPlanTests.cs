@@ -42,6 +42,20 @@ public sealed class ExecutionPlanTests
     }
 
     [TestMethod]
+    public void Lifetime_LatePlaceholder_SpansWholeRun()
+    {
+        var graph = new ComputationGraph();
+        var x = graph.Emit(new Placeholder("x", Shape.Batched(4)));
+        var a = graph.Emit(new Add(), x, x);
+        var labels = graph.Emit(new Placeholder("labels", Shape.Batched(4)));
+        var b = graph.Emit(new Add(), a, labels);
+        var plan = ExecutionPlan.Create(graph, 2, [b]);
+        Assert.AreEqual((0, 4), plan.Lifetime(labels), "set before the run, so it must not share memory with x or a");
+        Assert.AreEqual((1, 3), plan.Lifetime(a));
+        Assert.AreEqual((3, 4), plan.Lifetime(b), "read after the run");
+    }
+
+    [TestMethod]
     public void Create_NonPositiveBatch_Throws()
     {
         var graph = new ComputationGraph();

@@ -52,6 +52,18 @@ public sealed class ExecutionPlan
     /// <summary>Index of the last step that reads the value; int.MaxValue when the caller reads it after the run.</summary>
     public int LastUse(Value value) => _lastUse[value.Id];
 
+    /// <summary>
+    /// Steps [First, Last] during which the value's buffer must hold it, for memory planning. A placeholder lives for
+    /// the whole run: SetInput writes it before the run, and a later run may reuse it without setting it again.
+    /// Values the caller reads after the run live to <c>Steps.Count</c>.
+    /// </summary>
+    public (int First, int Last) Lifetime(Value value)
+    {
+        if (value.Producer.Op is Placeholder) return (0, Steps.Count);
+        int first = DefinedAt(value), last = LastUse(value);
+        return (first, last == int.MaxValue ? Steps.Count : Math.Max(last, first));
+    }
+
     /// <summary>Plans the nodes needed for <paramref name="outputs"/> and the gradient bindings.</summary>
     public static ExecutionPlan Create(ComputationGraph graph, int batchSize, IReadOnlyList<Value> outputs,
         IReadOnlyList<GradientBinding>? gradients = null)

@@ -36,12 +36,8 @@ internal sealed class ManagedExecutable : IExecutable
             foreach (var output in steps[s].Outputs)
             {
                 if (external.ContainsKey(output)) continue;
-                int last = plan.LastUse(output);
-                // NOTE: SetInput writes placeholders before Run, and a caller may run again without setting them,
-                // so their buffers live for the whole run; otherwise a late placeholder could share an early one's memory.
-                bool isInput = steps[s].Op is Placeholder;
-                requests.Add(new BufferRequest(plan.ShapeOf(output).ElementCount, isInput ? 0 : s,
-                    isInput || last == int.MaxValue ? steps.Count : last));
+                var (first, last) = plan.Lifetime(output);
+                requests.Add(new BufferRequest(plan.ShapeOf(output).ElementCount, first, last));
                 owners.Add((output, s));
             }
             if (_kernels[s].WorkspaceLength > 0)

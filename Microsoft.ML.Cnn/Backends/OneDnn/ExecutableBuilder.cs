@@ -56,8 +56,8 @@ internal sealed class ExecutableBuilder
             switch (node.Op)
             {
                 case Placeholder:
-                    // Set before a run and possibly reused by the next one: alive for the whole run.
-                    _homes[node.Outputs[0]] = new TensorHome(ArenaSlot(_plan.ShapeOf(node.Outputs[0]).ElementCount, 0, LastStep), _plan.ShapeOf(node.Outputs[0]), null);
+                    var (first, last) = _plan.Lifetime(node.Outputs[0]);
+                    _homes[node.Outputs[0]] = new TensorHome(ArenaSlot(_plan.ShapeOf(node.Outputs[0]).ElementCount, first, last), _plan.ShapeOf(node.Outputs[0]), null);
                     break;
                 case ParameterRead read:
                     _homes[node.Outputs[0]] = new TensorHome(new BufferSlot(read.Parameter.Shape.ElementCount, _store.ValueArray(read.Parameter)), read.Parameter.Shape, null);
@@ -239,8 +239,9 @@ internal sealed class ExecutableBuilder
     private BufferSlot HomeSlot(Value value, long floats)
     {
         if (_gradientSlots.TryGetValue(value, out var gradient)) return gradient;
-        int last = _plan.LastUse(value);
-        return ArenaSlot(floats, _step, last == int.MaxValue ? LastStep : Math.Max(last, _step));
+        // NOTE: a fused activation's output is written by its producer's step, before the activation's own step.
+        var (_, last) = _plan.Lifetime(value);
+        return ArenaSlot(floats, _step, Math.Max(last, _step));
     }
 
     /// <summary>Callers and parameter storage read these, so they stay in plain layout.</summary>
