@@ -1,4 +1,4 @@
-// The entry point of ML.NET-shaped pipelines: a seed, a log, and the operation catalogs (data, transforms).
+// The entry point of ML.NET-shaped pipelines: a seed, a log, and the operation catalogs (data, transforms, tasks).
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Numerics;
 using Microsoft.ML.Cnn.Transforms;
@@ -23,6 +23,9 @@ public sealed class MLContext
         _random = new SeededRandom(seed ?? Environment.TickCount64 ^ Environment.ProcessId);
         Data = new DataOperationsCatalog(this);
         Transforms = new TransformsCatalog(this);
+        MulticlassClassification = new MulticlassClassificationCatalog(this);
+        BinaryClassification = new BinaryClassificationCatalog(this);
+        Regression = new RegressionCatalog(this);
     }
 
     /// <summary>Loading, splitting, shuffling, caching and converting data views.</summary>
@@ -30,6 +33,15 @@ public sealed class MLContext
 
     /// <summary>Column transformations: copying, concatenation, key conversions.</summary>
     public TransformsCatalog Transforms { get; }
+
+    /// <summary>Multiclass classification trainers and evaluation.</summary>
+    public MulticlassClassificationCatalog MulticlassClassification { get; }
+
+    /// <summary>Binary classification trainers and evaluation.</summary>
+    public BinaryClassificationCatalog BinaryClassification { get; }
+
+    /// <summary>Regression trainers and evaluation.</summary>
+    public RegressionCatalog Regression { get; }
 
     /// <summary>Messages from every component using this context (progress, metrics, warnings).</summary>
     public event EventHandler<LoggingEventArgs>? Log;
