@@ -9,4 +9,11 @@ public static class AnnotationKinds
 
     /// <summary>The values a key column's keys stand for: a vector of key-count items, item <c>i</c> for key <c>i + 1</c>.</summary>
     public const string KeyValues = "KeyValues";
+
+    /// <summary>
+    /// This project's addition: the training-time image augmentation to apply to a feature column, an
+    /// <see cref="Training.ImageAugmentation"/> of type <see cref="Training.ImageAugmentationDataViewType"/>. Set by the
+    /// augmentation transforms, read by the Cnn trainers while they fit; scoring ignores it.
+    /// </summary>
+    public const string TrainingAugmentation = "TrainingAugmentation";
 }
