@@ -10,14 +10,23 @@ using Microsoft.ML.Cnn.Ops;
 
 namespace Microsoft.ML.Cnn.Training;
 
-/// <summary>network(input) → output, loss(output, labels), and in training mode the parameter gradients.</summary>
+/// <summary>
+/// network(input) → output, loss(output, labels[, sample weights]), and in training mode the parameter gradients.
+/// </summary>
 internal sealed class LossGraph : IDisposable
 {
     private readonly Dictionary<int, LossStep> _steps = [];
     private readonly IBackend _backend;
     private readonly IParameterStore _store;
 
-    public LossGraph(Network network, Loss loss, NetworkMode mode, IBackend backend, IParameterStore store)
+    /// <summary>Builds the network's graph for <paramref name="mode"/> with labels and <paramref name="loss"/> attached.</summary>
+    /// <param name="network">The network (one input, one output).</param>
+    /// <param name="loss">The objective emitted on the output.</param>
+    /// <param name="mode">Training (adds the backward pass) or inference.</param>
+    /// <param name="backend">Compiles the steps.</param>
+    /// <param name="store">Holds the parameters the steps read (and, in training, their gradients).</param>
+    /// <param name="sampleWeights">Whether the loss takes a weight per sample (a [N] placeholder).</param>
+    public LossGraph(Network network, Loss loss, NetworkMode mode, IBackend backend, IParameterStore store, bool sampleWeights = false)
     {
         if (network.Inputs.Count != 1 || network.Outputs.Count != 1)
             throw new NotSupportedException($"The trainer supports networks with one input and one output; this one has {network.Inputs.Count} and {network.Outputs.Count}.");
@@ -31,8 +40,13 @@ internal sealed class LossGraph : IDisposable
         var labelShape = loss.LabelSampleShape(network.OutputShape);
         using (Graph.Scope("labels"))
             Labels = Graph.Emit(new Placeholder("labels", Shape.Batched(labelShape.ToArray())));
+        if (sampleWeights)
+        {
+            using (Graph.Scope("sample_weights"))
+                Weights = Graph.Emit(new Placeholder("sample_weights", Shape.Batched()));
+        }
         using (Graph.Scope("loss"))
-            LossValue = loss.Emit(Graph, Output, Labels);
+            LossValue = loss.Emit(Graph, Output, Labels, Weights);
         Statistics = mode == NetworkMode.Training ? built.Context.BatchStatistics.ToArray() : [];
 
         if (mode != NetworkMode.Training)
@@ -54,6 +68,9 @@ internal sealed class LossGraph : IDisposable
     public Value Output { get; }
 
     public Value Labels { get; }
+
+    /// <summary>The per-sample weights placeholder, or null when the loss is unweighted.</summary>
+    public Value? Weights { get; }
 
     public Value LossValue { get; }
 
@@ -87,7 +104,7 @@ internal sealed class LossStep : IDisposable
 {
     private readonly LossGraph _graph;
     private readonly IExecutable _executable;
-    private readonly float[] _features, _labels, _outputs, _loss = new float[1];
+    private readonly float[] _outputs, _loss = new float[1];
     private readonly float[][] _means, _variances;
     private readonly int[] _countPerChannel;
 
@@ -97,8 +114,6 @@ internal sealed class LossStep : IDisposable
         _executable = executable;
         var plan = executable.Plan;
         BatchSize = batchSize;
-        _features = new float[plan.ShapeOf(graph.Input).ElementCount];
-        _labels = new float[plan.ShapeOf(graph.Labels).ElementCount];
         _outputs = new float[plan.ShapeOf(graph.Output).ElementCount];
         var statistics = graph.Statistics;
         _means = new float[statistics.Count][];
@@ -117,19 +132,22 @@ internal sealed class LossStep : IDisposable
     /// <summary>The outputs of the last run, [BatchSize, ...outputSample].</summary>
     public ReadOnlySpan<float> Outputs => _outputs;
 
-    /// <summary>Runs the batch at <paramref name="indices"/>; returns its mean loss and counts correct predictions (0 without accuracy).</summary>
-    public double Run(ITrainingData data, ReadOnlySpan<int> indices, out int correct)
+    /// <summary>
+    /// Runs one batch of exactly <see cref="BatchSize"/> samples (weights only when the graph has them); returns its
+    /// (weighted) mean loss and counts correct predictions (0 without accuracy).
+    /// </summary>
+    public double Run(ReadOnlySpan<float> features, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, out int correct)
     {
-        data.CopyBatch(indices, _features, _labels);
-        _executable.SetInput(_graph.Input, _features);
-        _executable.SetInput(_graph.Labels, _labels);
+        _executable.SetInput(_graph.Input, features);
+        _executable.SetInput(_graph.Labels, labels);
+        if (_graph.Weights is { } placeholder) _executable.SetInput(placeholder, weights);
         _executable.Run();
         _executable.GetOutput(_graph.LossValue, _loss);
         correct = 0;
         if (_graph.Loss.HasAccuracy)
         {
             _executable.GetOutput(_graph.Output, _outputs);
-            correct = _graph.Loss.CountCorrect(_outputs, _labels, BatchSize);
+            correct = _graph.Loss.CountCorrect(_outputs, labels, BatchSize);
         }
         return _loss[0];
     }

@@ -10,13 +10,15 @@ using Microsoft.ML.Cnn.Optimizers;
 namespace Microsoft.ML.Cnn.Training;
 
 /// <summary>
-/// Trains a <see cref="Network"/> in place. The training graph is built once; an executable is compiled per distinct
-/// batch size (full batches and the last, smaller one) and reused, so steady-state steps allocate nothing.
+/// Trains a <see cref="Network"/> in place, from in-memory data (<see cref="ITrainingData"/>) or a streamed
+/// <see cref="IBatchSource"/>: both run the same epoch loop over batch readers. The training graph is built once; an
+/// executable is compiled per distinct batch size (full batches and the last, smaller one) and reused, so
+/// steady-state steps allocate nothing.
 /// </summary>
 /// <remarks>
-/// Cancellation is checked between batches and does not throw: <see cref="Fit"/> returns the history of the finished
+/// Cancellation is checked between batches and does not throw: Fit returns the history of the finished
 /// epochs with <see cref="TrainingOutcome.Cancelled"/>, and the network holds usable weights (the best epoch's when
-/// early stopping restores them and one was captured, otherwise the current ones). After <see cref="Fit"/> every
+/// early stopping restores them and one was captured, otherwise the current ones). After Fit every
 /// <see cref="Parameter.Data"/> holds the trained values.
 /// </remarks>
 public sealed class Trainer : IDisposable
@@ -28,6 +30,7 @@ public sealed class Trainer : IDisposable
     private readonly Parameter[] _trainable;
     private LossGraph? _training;
     private LossGraph? _evaluation;
+    private BatchBuffers? _evaluationBuffers;
 
     public Trainer(Network network, TrainerOptions options)
     {
@@ -66,9 +69,78 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException("Early stopping monitors validation metrics; pass validation data or set ValidationFraction.", nameof(validation));
         if (Options.Augmentation is { } augmentation)
             train = new AugmentedTrainingData(train, augmentation, SeededRandom.ForStream(Options.Seed, 2));
+        var trainSource = new IndexedBatchSource(train, Options.ShuffleEachEpoch ? SeededRandom.ForStream(Options.Seed, 0) : null);
+        return Run(trainSource, validation is null ? null : new IndexedBatchSource(validation, shuffle: null), progress, cancellationToken);
+    }
 
+    /// <summary>
+    /// Trains on a streamed <paramref name="train"/> source, read once per epoch in the order it chooses (it shuffles,
+    /// not the trainer). <see cref="TrainerOptions.Augmentation"/> applies to its batches; <see cref="TrainerOptions.ValidationFraction"/>
+    /// must be 0: a source is split by whoever creates it, and the held-out part passed as <paramref name="validation"/>.
+    /// </summary>
+    /// <param name="train">The training samples; labels must fit the loss.</param>
+    /// <param name="validation">Evaluated after each epoch (never augmented); null for none.</param>
+    /// <param name="progress">Receives a <see cref="TrainingProgress"/> after every batch, on the training thread.</param>
+    /// <param name="cancellationToken">Checked between batches; see the remarks on the class.</param>
+    /// <exception cref="InvalidOperationException">A pass of <paramref name="train"/> or <paramref name="validation"/> gave no samples.</exception>
+    public TrainingHistory Fit(IBatchSource train, IBatchSource? validation = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (Options.ValidationFraction > 0)
+            throw new ArgumentException("ValidationFraction splits index-addressed data only; split a batch source where it is created and pass the held-out part as validation.", nameof(train));
+        CheckShapes(train.SampleShape, train.LabelShape, nameof(train));
+        if (validation is not null) CheckShapes(validation.SampleShape, validation.LabelShape, nameof(validation));
+        if (Options.EarlyStopping is not null && validation is null)
+            throw new ArgumentException("Early stopping monitors validation metrics; pass a validation source.", nameof(validation));
+        if (Options.Augmentation is { } augmentation)
+            train = new AugmentedBatchSource(train, augmentation, SeededRandom.ForStream(Options.Seed, 2), Options.BatchSize);
+        return Run(train, validation, progress, cancellationToken);
+    }
+
+    /// <summary>Mean loss and accuracy (NaN without one) of the network, in inference mode, over <paramref name="data"/>.</summary>
+    public (double Loss, double Accuracy) Evaluate(ITrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckShapes(data, nameof(data));
+        return Evaluate(new IndexedBatchSource(data, shuffle: null));
+    }
+
+    /// <summary>
+    /// Mean loss (weighted when the source has sample weights) and accuracy (NaN without one) of the network, in
+    /// inference mode, over one pass of <paramref name="data"/>.
+    /// </summary>
+    public (double Loss, double Accuracy) Evaluate(IBatchSource data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckShapes(data.SampleShape, data.LabelShape, nameof(data));
+        var evaluation = GraphFor(ref _evaluation, NetworkMode.Inference, data.HasSampleWeights);
+        var batch = BatchBuffers.For(ref _evaluationBuffers, data, Options.BatchSize);
+        var totals = new RunningTotals();
+        using (var reader = data.Open(0))
+        {
+            for (int size; (size = batch.Read(reader)) > 0;)
+            {
+                double loss = evaluation.StepFor(size).Run(batch.Features(size), batch.Labels(size), batch.Weights(size), out int correct);
+                totals.Add(loss, batch.WeightOf(size), size, correct);
+            }
+        }
+        if (totals.Samples == 0) throw new InvalidOperationException("The evaluated data gave no samples; there is nothing to evaluate.");
+        return (totals.MeanLoss, Options.Loss.HasAccuracy ? totals.Accuracy : double.NaN);
+    }
+
+    public void Dispose()
+    {
+        _training?.Dispose();
+        _evaluation?.Dispose();
+        _store.Dispose();
+        if (_ownsBackend) _backend.Dispose();
+    }
+
+    /// <summary>The epochs, validation, schedule, early stopping and weight restore shared by both Fit overloads.</summary>
+    private TrainingHistory Run(IBatchSource train, IBatchSource? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         for (int i = 0; i < _network.Parameters.Count; i++) _store.Upload(_network.Parameters[i]);
-        _training ??= new LossGraph(_network, Options.Loss, NetworkMode.Training, _backend, _store);
+        GraphFor(ref _training, NetworkMode.Training, train.HasSampleWeights);
         Options.Schedule.Reset();
         var loop = new EpochLoop(this, train, progress, cancellationToken);
         var tracker = Options.EarlyStopping is { } stopping ? new EarlyStoppingTracker(stopping) : null;
@@ -80,11 +152,14 @@ public sealed class Trainer : IDisposable
         {
             float learningRate = Options.Schedule.LearningRate(epoch, Options.Optimizer.LearningRate);
             long start = Stopwatch.GetTimestamp();
-            if (!loop.Run(epoch, learningRate, out double loss, out double accuracy)) { outcome = TrainingOutcome.Cancelled; break; }
+            if (!loop.Run(epoch, learningRate, out var totals)) { outcome = TrainingOutcome.Cancelled; break; }
             var elapsed = Stopwatch.GetElapsedTime(start);
             var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Evaluate(validation);
-            epochs.Add(new EpochMetrics(epoch, loss, accuracy, validationLoss, validationAccuracy, learningRate, elapsed, train.Count / Math.Max(elapsed.TotalSeconds, 1e-9)));
-            Options.Schedule.EpochEnded(epoch, validation is null ? loss : validationLoss);
+            double accuracy = Options.Loss.HasAccuracy ? totals.Accuracy : double.NaN;
+            var metrics = new EpochMetrics(epoch, totals.MeanLoss, accuracy, validationLoss, validationAccuracy, learningRate, elapsed, totals.Samples / Math.Max(elapsed.TotalSeconds, 1e-9));
+            epochs.Add(metrics);
+            Options.EpochEnded?.Invoke(metrics);
+            Options.Schedule.EpochEnded(epoch, validation is null ? totals.MeanLoss : validationLoss);
             if (tracker is null) continue;
             if (tracker.Observe(validationLoss, validationAccuracy)) best?.Capture(_store, epoch);
             if (tracker.ShouldStop) { outcome = TrainingOutcome.StoppedEarly; break; }
@@ -102,75 +177,59 @@ public sealed class Trainer : IDisposable
         return new TrainingHistory(epochs, outcome, restored);
     }
 
-    /// <summary>Mean loss and accuracy (NaN without one) of the network, in inference mode, over <paramref name="data"/>.</summary>
-    public (double Loss, double Accuracy) Evaluate(ITrainingData data)
+    /// <summary>The cached loss graph for <paramref name="mode"/>, rebuilt when the sample-weight input changes.</summary>
+    private LossGraph GraphFor(ref LossGraph? cached, NetworkMode mode, bool sampleWeights)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        CheckShapes(data, nameof(data));
-        _evaluation ??= new LossGraph(_network, Options.Loss, NetworkMode.Inference, _backend, _store);
-        var order = new int[data.Count];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        double lossSum = 0;
-        long correct = 0;
-        for (int start = 0; start < data.Count; start += Options.BatchSize)
-        {
-            int size = Math.Min(Options.BatchSize, data.Count - start);
-            lossSum += _evaluation.StepFor(size).Run(data, order.AsSpan(start, size), out int batchCorrect) * size;
-            correct += batchCorrect;
-        }
-        return (lossSum / data.Count, Options.Loss.HasAccuracy ? (double)correct / data.Count : double.NaN);
-    }
-
-    public void Dispose()
-    {
-        _training?.Dispose();
-        _evaluation?.Dispose();
-        _store.Dispose();
-        if (_ownsBackend) _backend.Dispose();
+        if (cached is not null && cached.Weights is not null == sampleWeights) return cached;
+        cached?.Dispose();
+        return cached = new LossGraph(_network, Options.Loss, mode, _backend, _store, sampleWeights);
     }
 
     private void CheckShapes(ITrainingData data, string name)
     {
-        if (data.SampleShape != _network.InputShape)
-            throw new ArgumentException($"The {name} samples have shape {data.SampleShape}; the network takes {_network.InputShape}.", name);
-        var labelShape = Options.Loss.LabelSampleShape(_network.OutputShape);
-        if (data.LabelShape != labelShape)
-            throw new ArgumentException($"The {name} labels have shape {data.LabelShape}; {Options.Loss} needs {labelShape}: {Options.Loss.LabelDescription}.", name);
+        CheckShapes(data.SampleShape, data.LabelShape, name);
         if (data.Count < 1) throw new ArgumentException($"The {name} data is empty.", name);
     }
 
-    /// <summary>One epoch's batches: shuffle, run, step the optimizer, update batch-norm statistics, report.</summary>
-    private sealed class EpochLoop(Trainer trainer, ITrainingData train, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private void CheckShapes(Shape sampleShape, Shape labelShape, string name)
     {
-        private readonly int[] _order = Enumerable.Range(0, train.Count).ToArray();
-        private readonly SeededRandom _shuffle = SeededRandom.ForStream(trainer.Options.Seed, 0);
+        if (sampleShape != _network.InputShape)
+            throw new ArgumentException($"The {name} samples have shape {sampleShape}; the network takes {_network.InputShape}.", name);
+        var expected = Options.Loss.LabelSampleShape(_network.OutputShape);
+        if (labelShape != expected)
+            throw new ArgumentException($"The {name} labels have shape {labelShape}; {Options.Loss} needs {expected}: {Options.Loss.LabelDescription}.", name);
+    }
+
+    /// <summary>One epoch's batches: read, run, step the optimizer, update batch-norm statistics, report.</summary>
+    private sealed class EpochLoop(Trainer trainer, IBatchSource train, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        private BatchBuffers? _batch;
 
         /// <summary>Runs one epoch; false when cancelled before it finished.</summary>
-        public bool Run(int epoch, float learningRate, out double meanLoss, out double accuracy)
+        public bool Run(int epoch, float learningRate, out RunningTotals totals)
         {
             var options = trainer.Options;
             var training = trainer._training!;
-            if (options.ShuffleEachEpoch) _shuffle.Shuffle(_order);
-            int batches = (_order.Length + options.BatchSize - 1) / options.BatchSize;
-            double lossSum = 0;
-            long correct = 0, seen = 0;
-            meanLoss = accuracy = double.NaN;
-            for (int batch = 0; batch < batches; batch++)
+            var batch = BatchBuffers.For(ref _batch, train, options.BatchSize);
+            int batches = train.Count is { } count ? (int)Math.Min(int.MaxValue, (count + options.BatchSize - 1) / options.BatchSize) : 0;
+            totals = new RunningTotals();
+            using var reader = train.Open(epoch);
+            for (int index = 0; ; index++)
             {
                 if (cancellationToken.IsCancellationRequested) return false;
-                int start = batch * options.BatchSize, size = Math.Min(options.BatchSize, _order.Length - start);
+                int size = batch.Read(reader);
+                if (size == 0) break;
                 var step = training.StepFor(size);
-                double loss = step.Run(train, _order.AsSpan(start, size), out int batchCorrect);
+                double loss = step.Run(batch.Features(size), batch.Labels(size), batch.Weights(size), out int batchCorrect);
                 L2Decay.AddToGradients(trainer._store, trainer._trainable, options.WeightDecay);
                 options.Optimizer.Step(trainer._store, trainer._trainable, learningRate);
                 step.UpdateRunningStatistics(trainer._store);
-                lossSum += loss * size;
-                correct += batchCorrect;
-                seen += size;
-                meanLoss = lossSum / seen;
-                accuracy = options.Loss.HasAccuracy ? (double)correct / seen : double.NaN;
-                progress?.Report(new TrainingProgress(epoch, batch, batches, loss, meanLoss, accuracy, learningRate));
+                totals.Add(loss, batch.WeightOf(size), size, batchCorrect);
+                double accuracy = options.Loss.HasAccuracy ? totals.Accuracy : double.NaN;
+                progress?.Report(new TrainingProgress(epoch, index, Math.Max(batches, index + 1), loss, totals.MeanLoss, accuracy, learningRate));
             }
+            if (totals.Samples == 0)
+                throw new InvalidOperationException($"The training data gave no samples in epoch {epoch + 1}; there is nothing to train on.");
             return true;
         }
     }

@@ -54,10 +54,13 @@ public sealed class TrainerOptions
     /// <summary>Reshuffle the training order every epoch (seeded). Default true.</summary>
     public bool ShuffleEachEpoch { get; init; } = true;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting and how to fix it.</summary>
     /// <summary>Random flips and translations of training images (never of validation data); null for none.</summary>
     public ImageAugmentation? Augmentation { get; init; }
 
+    /// <summary>Called on the training thread with each finished epoch's metrics (validation included); null for none.</summary>
+    public Action<EpochMetrics>? EpochEnded { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting and how to fix it.</summary>
     public void Validate()
     {
         if (Loss is null) throw new ArgumentException("Loss is null; choose one, e.g. new SoftmaxCrossEntropyLoss().", nameof(Loss));

@@ -6,7 +6,10 @@ namespace Microsoft.ML.Cnn.Training;
 /// <summary>Progress after one training batch. A struct, so reporting it allocates nothing.</summary>
 /// <param name="Epoch">0-based epoch.</param>
 /// <param name="Batch">0-based batch within the epoch.</param>
-/// <param name="BatchesPerEpoch">Batches in one epoch.</param>
+/// <param name="BatchesPerEpoch">
+/// Batches in one epoch: exact for in-memory data; for a streamed source an estimate from its row count until a pass
+/// has finished, and never less than <paramref name="Batch"/> + 1 (so it grows when the source could not tell).
+/// </param>
 /// <param name="BatchLoss">This batch's mean loss.</param>
 /// <param name="EpochLoss">Mean loss over the epoch's batches so far.</param>
 /// <param name="EpochAccuracy">Accuracy over the epoch so far, NaN when the loss has none.</param>
