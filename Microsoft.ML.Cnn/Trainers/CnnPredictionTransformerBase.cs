@@ -1,0 +1,108 @@
+// What every fitted Cnn model shares: the trained network, the feature column it reads, the training history, and
+// batched scoring through pooled predictors into the task's score columns.
+using Microsoft.ML.Cnn.Backends;
+using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Training;
+
+namespace Microsoft.ML.Cnn.Trainers;
+
+/// <summary>
+/// A fitted Cnn model: <see cref="Transform"/> appends the task's score columns, scoring
+/// <see cref="ScoringBatchSize"/> rows per forward pass. Each output row depends only on its input row, so it is a
+/// row-to-row mapper; the batching is invisible to the reader. Dispose it to release its compiled predictors.
+/// </summary>
+public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
+{
+    private readonly Lazy<PredictorPool> _predictors;
+    private IReadOnlyList<ScoreColumn>? _scoreColumns;
+
+    private protected CnnPredictionTransformerBase(Network network, string featureColumnName, TrainingHistory? history,
+        BackendKind backend, int? threads, int scoringBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
+        if (scoringBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(scoringBatchSize), scoringBatchSize, "Score at least 1 row per forward pass, e.g. 256.");
+        Network = network;
+        FeatureColumnName = featureColumnName;
+        History = history;
+        Backend = backend;
+        NumberOfThreads = threads;
+        ScoringBatchSize = scoringBatchSize;
+        _predictors = new Lazy<PredictorPool>(() => new PredictorPool(network, backend, threads, scoringBatchSize), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The trained network (outputs are logits, or raw values for regression). Do not change its weights while scoring.</summary>
+    public Network Network { get; }
+
+    /// <summary>The feature column read: a known-size Single vector whose dimensions give the network's input shape.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>The per-epoch metrics of the training run, and how it ended; null for a model loaded without one.</summary>
+    public TrainingHistory? History { get; }
+
+    /// <summary>The backend scoring runs on.</summary>
+    public BackendKind Backend { get; }
+
+    /// <summary>Compute threads for scoring; null for every core.</summary>
+    public int? NumberOfThreads { get; }
+
+    /// <summary>Rows per forward pass when scoring.</summary>
+    public int ScoringBatchSize { get; }
+
+    /// <summary>Always true: each output row depends only on its input row.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <inheritdoc/>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        CheckFeatures(inputSchema);
+        return ScoringDataView.OutputSchema(inputSchema, ScoreColumns);
+    }
+
+    /// <summary>The input with the score columns appended; validates the feature column now, reads nothing.</summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var features = CheckFeatures(input.Schema);
+        return new ScoringDataView(input, features, new Scorer(this));
+    }
+
+    /// <summary>Releases the compiled predictors (and their backends).</summary>
+    public void Dispose()
+    {
+        if (_predictors.IsValueCreated) _predictors.Value.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The task's output columns, in order.</summary>
+    private protected abstract IReadOnlyList<ScoreColumn> CreateScoreColumns();
+
+    /// <summary>Turns raw outputs into what the score columns read (e.g. softmax), in place.</summary>
+    private protected abstract void PostProcess(Span<float> outputs, int count);
+
+    private IReadOnlyList<ScoreColumn> ScoreColumns => _scoreColumns ??= CreateScoreColumns();
+
+    private DataViewSchema.Column CheckFeatures(DataViewSchema schema)
+    {
+        var (column, shape) = CnnColumns.Features(schema, FeatureColumnName);
+        if (shape != Network.InputShape)
+            throw SchemaErrors.Mismatch(FeatureColumnName, $"samples of shape {Network.InputShape}, as the model was trained on", $"{column.Type} (samples of shape {shape})");
+        return column;
+    }
+
+    private sealed class Scorer(CnnPredictionTransformerBase transformer) : IBatchScorer
+    {
+        public IReadOnlyList<ScoreColumn> ScoreColumns => transformer.ScoreColumns;
+
+        public PredictorPool Predictors => transformer._predictors.Value;
+
+        public int InputSize => transformer.Network.InputShape.ElementCount;
+
+        public int OutputSize => transformer.Network.OutputShape.ElementCount;
+
+        public void PostProcess(Span<float> outputs, int count) => transformer.PostProcess(outputs, count);
+    }
+}
