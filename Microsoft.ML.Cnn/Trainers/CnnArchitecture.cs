@@ -70,7 +70,7 @@ public sealed class CnnArchitecture
 
     /// <inheritdoc/>
     public override string ToString() =>
-        _preset is { } preset ? $"preset {preset}" : _factory is not null ? "network factory" : $"given network ({_network!.Layers.Count} layers)";
+        _preset is { } preset ? $"preset {preset}" : _factory is not null ? "factory-built network" : $"given network ({_network!.Layers.Count} layers)";
 
     /// <summary>
     /// The network for samples of <paramref name="inputShape"/> and <paramref name="outputs"/> outputs.
