@@ -17,6 +17,7 @@ public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
 {
     private readonly Lazy<PredictorPool> _predictors;
     private IReadOnlyList<ScoreColumn>? _scoreColumns;
+    private bool _disposed;
 
     private protected CnnPredictionTransformerBase(Network network, string featureColumnName, TrainingHistory? history,
         BackendKind backend, int? threads, int scoringBatchSize)
@@ -66,13 +67,15 @@ public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var features = CheckFeatures(input.Schema);
         return new ScoringDataView(input, features, new Scorer(this));
     }
 
-    /// <summary>Releases the compiled predictors (and their backends).</summary>
+    /// <summary>Releases the compiled predictors (and their backends); the model cannot score afterwards.</summary>
     public void Dispose()
     {
+        _disposed = true;
         if (_predictors.IsValueCreated) _predictors.Value.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -97,7 +100,14 @@ public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
     {
         public IReadOnlyList<ScoreColumn> ScoreColumns => transformer.ScoreColumns;
 
-        public PredictorPool Predictors => transformer._predictors.Value;
+        public PredictorPool Predictors
+        {
+            get
+            {
+                ObjectDisposedException.ThrowIf(transformer._disposed, transformer);
+                return transformer._predictors.Value;
+            }
+        }
 
         public int InputSize => transformer.Network.InputShape.ElementCount;
 
