@@ -212,4 +212,17 @@ public sealed partial class CnnMulticlassTrainerTests
         Assert.HasCount(2, view.Cursors);
         Assert.IsTrue(view.Cursors.All(c => c.Shuffled));
     }
+
+    [TestMethod]
+    public void Fit_SteadyState_StreamingTrainingStepsDoNotAllocate()
+    {
+        var ml = new MLContext(seed: 1);
+        var (_, keyed) = Keyed(ml, QuadrantData.Rows(16 * 30));
+        var allocated = new long[30];
+        var progress = new CallbackProgress(p => { if (p.Epoch == 0) allocated[p.Batch] = GC.GetAllocatedBytesForCurrentThread(); });
+
+        Fit(ml, keyed, o => { o.MaxEpoch = 1; o.Progress = progress; }).Dispose();
+
+        Assert.AreEqual(0L, allocated[^1] - allocated[5], "bytes allocated by 24 steps (reading the view, training) after warm-up");
+    }
 }

@@ -11,7 +11,7 @@ namespace Microsoft.ML.Cnn.Tests.Trainers;
 [TestClass]
 public sealed class DataViewBatchSourceTests
 {
-    /// <summary>A source over rows whose label is their index (NaN for the indices in <paramref name="missing"/>).</summary>
+    /// <summary>A source over <paramref name="view"/>'s Features and (Single) Label columns.</summary>
     internal static DataViewBatchSource Source(IDataView view, bool shuffle = true, RowSplit? split = null, int pool = 8, List<string>? log = null)
     {
         var schema = view.Schema;
@@ -19,6 +19,7 @@ public sealed class DataViewBatchSourceTests
             LabelReaders.Single(schema["Label"]), null, null, split, shuffle, pool, Seed: 5, (kind, message) => log?.Add($"{kind}: {message}")));
     }
 
+    /// <summary>Rows whose label is their index (NaN for the indices in <paramref name="missing"/>) and whose pixels all equal it.</summary>
     internal static IDataView IndexedRows(MLContext ml, int count, params int[] missing) => ml.Data.LoadFromEnumerable(
         Enumerable.Range(0, count).Select(i => new RegressionQuadrantRow { Label = missing.Contains(i) ? float.NaN : i, Features = Enumerable.Repeat((float)i, 64).ToArray() }).ToArray());
 
@@ -114,5 +115,25 @@ public sealed class DataViewBatchSourceTests
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => Pass(source, 0));
 
         Assert.AreEqual("There are no training rows: 0 of 4 rows used, 4 skipped for a missing label in 'Label'.", error.Message);
+    }
+
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void Read_SteadyState_DoesNotAllocate(bool shuffle)
+    {
+        var source = Source(IndexedRows(new MLContext(1), 400), shuffle, pool: 16);
+        var features = new float[8 * 64];
+        var labels = new float[8];
+        var allocated = new long[30];
+
+        using var reader = source.Open(0);
+        for (int batch = 0; batch < allocated.Length; batch++)
+        {
+            Assert.AreEqual(8, reader.Read(features, labels, []));
+            allocated[batch] = GC.GetAllocatedBytesForCurrentThread();
+        }
+
+        Assert.AreEqual(0L, allocated[^1] - allocated[5], "bytes allocated reading 24 batches after warm-up");
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.ML.Cnn.Training;
 namespace Microsoft.ML.Cnn.Tests.Training;
 
 [TestClass]
-public sealed class TrainerTests
+public sealed partial class TrainerTests
 {
     private static readonly Lazy<FashionMnistData> Subset = new(FashionMnist.LoadSubset);
 
