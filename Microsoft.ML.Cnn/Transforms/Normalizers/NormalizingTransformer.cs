@@ -1,0 +1,59 @@
+// The fitted normalizer: applies its NormalizerModelParameters to every row of the column it was fitted on.
+using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Pipeline;
+
+namespace Microsoft.ML.Cnn.Transforms.Normalizers;
+
+/// <summary>Adds a column of normalized values, of the input's type, with the input's annotations.</summary>
+public sealed class NormalizingTransformer : RowToRowTransformerBase
+{
+    internal NormalizingTransformer(string outputColumnName, string inputColumnName, DataViewType inputType, NormalizerModelParameters parameters)
+    {
+        OutputColumnName = outputColumnName;
+        InputColumnName = inputColumnName;
+        InputType = inputType;
+        ModelParameters = parameters;
+    }
+
+    /// <summary>The normalized column added.</summary>
+    public string OutputColumnName { get; }
+
+    /// <summary>The column normalized.</summary>
+    public string InputColumnName { get; }
+
+    /// <summary>The type the normalizer was fitted on; the input must have it.</summary>
+    public DataViewType InputType { get; }
+
+    /// <summary>The learned function: <see cref="AffineNormalizerModelParameters"/> or <see cref="CdfNormalizerModelParameters"/>.</summary>
+    public NormalizerModelParameters ModelParameters { get; }
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)
+    {
+        var input = FindInput(inputSchema, InputColumnName);
+        if (!input.Type.Equals(InputType)) throw SchemaErrors.Mismatch(InputColumnName, $"{InputType} (the type it was fitted on)", input.Type.ToString()!);
+        if (InputType is not VectorDataViewType)
+        {
+            return [MappedColumn.Create<float>(OutputColumnName, InputType, input.Annotations, [input], row =>
+            {
+                var read = row.GetGetter<float>(input);
+                float x = 0;
+                return (ref float value) =>
+                {
+                    read(ref x);
+                    ModelParameters.Normalize(new ReadOnlySpan<float>(in x), new Span<float>(ref value));
+                };
+            })];
+        }
+        return [MappedColumn.Create<VBuffer<float>>(OutputColumnName, InputType, input.Annotations, [input], row =>
+        {
+            var read = SlotReader.Create(row, input, InputColumnName);
+            var output = new float[ModelParameters.SlotCount];
+            return (ref VBuffer<float> value) =>
+            {
+                ModelParameters.Normalize(read(), output);
+                new VBuffer<float>(output).CopyTo(ref value);
+            };
+        })];
+    }
+}
