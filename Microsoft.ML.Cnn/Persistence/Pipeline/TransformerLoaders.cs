@@ -3,8 +3,10 @@
 using System.Collections.Concurrent;
 using Microsoft.ML.Cnn.Pipeline;
 using Microsoft.ML.Cnn.Transforms;
+using Microsoft.ML.Cnn.Transforms.Augmentation;
 using Microsoft.ML.Cnn.Transforms.Conversion;
 using Microsoft.ML.Cnn.Transforms.Image;
+using Microsoft.ML.Cnn.Transforms.Normalizers;
 
 namespace Microsoft.ML.Cnn.Persistence.Pipeline;
 
@@ -20,6 +22,12 @@ public static class TransformerLoaders
             [ValueToKeyMappingTransformer.LoaderSignature] = ValueToKeyMappingTransformer.Load,
             [KeyToValueMappingTransformer.LoaderSignature] = KeyToValueMappingTransformer.Load,
             [ImageLoadingTransformer.LoaderSignature] = ImageLoadingTransformer.Load,
+            [ImageResizingTransformer.LoaderSignature] = ImageResizingTransformer.Load,
+            [ImageGrayscalingTransformer.LoaderSignature] = ImageGrayscalingTransformer.Load,
+            [ImagePixelExtractingTransformer.LoaderSignature] = ImagePixelExtractingTransformer.Load,
+            [ImageAugmentingTransformer.LoaderSignature] = ImageAugmentingTransformer.Load,
+            [NormalizingTransformer.LoaderSignature] = NormalizingTransformer.Load,
+            [ImageChannelNormalizingTransformer.LoaderSignature] = ImageChannelNormalizingTransformer.Load,
         },
         StringComparer.Ordinal);
 

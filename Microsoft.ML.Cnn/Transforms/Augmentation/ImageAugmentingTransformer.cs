@@ -5,6 +5,7 @@ using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Pipeline;
 using Microsoft.ML.Cnn.Training;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Augmentation;
 
@@ -45,6 +46,40 @@ public sealed class ImageAugmentingTransformer : RowToRowTransformerBase
         {
             throw new ArgumentOutOfRangeException("inputSchema", $"Cannot add {Augmentation.Describe()} to column '{input.Name}' {shape}: {e.Message}");
         }
+    }
+
+    internal const string LoaderSignature = "ImageAugmenting";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        var writer = context.Writer;
+        writer.WriteString(ColumnName);
+        writer.WriteBool(Augmentation.HorizontalFlip);
+        writer.WriteInt32(Augmentation.MaxTranslation);
+        writer.WriteSingle(Augmentation.TranslationHeightFactor);
+        writer.WriteSingle(Augmentation.TranslationWidthFactor);
+        writer.WriteEnum(Augmentation.FillMode);
+    }
+
+    internal static ImageAugmentingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string column = reader.ReadString("column");
+        bool flip = reader.ReadBool("horizontal flip flag");
+        int maxTranslation = reader.ReadInt32(0, int.MaxValue, "max translation");
+        float heightFactor = reader.ReadFiniteSingle("translation height factor"), widthFactor = reader.ReadFiniteSingle("translation width factor");
+        if (heightFactor is < 0 or >= 1 || widthFactor is < 0 or >= 1) throw reader.Invalid($"translation factors ({heightFactor}, {widthFactor}) are outside [0, 1).");
+        var fill = reader.ReadEnum<ImagePaddingMode>("fill mode");
+        return new ImageAugmentingTransformer(column, new ImageAugmentation(flip, maxTranslation)
+        {
+            TranslationHeightFactor = heightFactor,
+            TranslationWidthFactor = widthFactor,
+            FillMode = fill,
+        });
     }
 
     /// <inheritdoc/>

@@ -2,6 +2,7 @@
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Image;
 
@@ -21,6 +22,23 @@ public sealed class ImageGrayscalingTransformer : RowToRowTransformerBase
 
     /// <summary>The image column read.</summary>
     public string InputColumnName { get; }
+
+    internal const string LoaderSignature = "ImageGrayscaling";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        context.Writer.WriteString(OutputColumnName);
+        context.Writer.WriteString(InputColumnName);
+    }
+
+    internal static ImageGrayscalingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        return new ImageGrayscalingTransformer(context.Reader.ReadString("output column"), context.Reader.ReadString("input column"));
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)

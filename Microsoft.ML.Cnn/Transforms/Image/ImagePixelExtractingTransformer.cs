@@ -4,6 +4,7 @@ using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Pipeline;
 using static Microsoft.ML.Cnn.Transforms.Image.ImagePixelExtractingEstimator;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Image;
 
@@ -81,6 +82,44 @@ public sealed class ImagePixelExtractingTransformer : RowToRowTransformerBase
         return InterleavePixelColors
             ? new VectorDataViewType(item, image.Height, image.Width, _planes.Length)
             : new VectorDataViewType(item, _planes.Length, image.Height, image.Width);
+    }
+
+    internal const string LoaderSignature = "ImagePixelExtracting";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        var writer = context.Writer;
+        writer.WriteString(OutputColumnName);
+        writer.WriteString(InputColumnName);
+        writer.WriteEnum(ColorsToExtract);
+        writer.WriteEnum(OrderOfExtraction);
+        writer.WriteBool(InterleavePixelColors);
+        writer.WriteSingle(OffsetImage);
+        writer.WriteSingle(ScaleImage);
+        writer.WriteBool(OutputAsFloatArray);
+    }
+
+    internal static ImagePixelExtractingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string output = reader.ReadString("output column"), input = reader.ReadString("input column");
+        var colors = reader.ReadEnum<ColorBits>("colors to extract");
+        var order = reader.ReadEnum<ColorsOrder>("order of extraction");
+        bool interleave = reader.ReadBool("interleave flag");
+        float offset = reader.ReadFiniteSingle("offset"), scale = reader.ReadFiniteSingle("scale");
+        bool asFloat = reader.ReadBool("float output flag");
+        try
+        {
+            return new ImagePixelExtractingTransformer(output, input, colors, order, interleave, offset, scale, asFloat);
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Invalid($"pixel extraction settings: {e.Message}");
+        }
     }
 
     /// <inheritdoc/>

@@ -4,6 +4,7 @@ using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Pipeline;
 using static Microsoft.ML.Cnn.Transforms.Image.ImageResizingEstimator;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Image;
 
@@ -56,6 +57,31 @@ public sealed class ImageResizingTransformer : RowToRowTransformerBase
 
     /// <summary>The part <see cref="ResizingKind.IsoCrop"/> keeps.</summary>
     public Anchor CropAnchor { get; }
+
+    internal const string LoaderSignature = "ImageResizing";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        var writer = context.Writer;
+        writer.WriteString(OutputColumnName);
+        writer.WriteString(InputColumnName);
+        writer.WriteInt32(ImageWidth);
+        writer.WriteInt32(ImageHeight);
+        writer.WriteEnum(Resizing);
+        writer.WriteEnum(CropAnchor);
+    }
+
+    internal static ImageResizingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string output = reader.ReadString("output column"), input = reader.ReadString("input column");
+        int width = reader.ReadInt32(1, int.MaxValue, "image width"), height = reader.ReadInt32(1, int.MaxValue, "image height");
+        return new ImageResizingTransformer(output, width, height, input, reader.ReadEnum<ResizingKind>("resizing kind"), reader.ReadEnum<Anchor>("crop anchor"));
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)

@@ -1,6 +1,7 @@
 // NormalizeImageChannels' transformer: (x - mean[c]) / std[c] for every value of channel c of an image vector.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Normalizers;
 
@@ -56,6 +57,41 @@ public sealed class ImageChannelNormalizingTransformer : RowToRowTransformerBase
             throw new ArgumentOutOfRangeException("inputSchema", $"Column '{column.Name}' ({vector}) has {actual} channels " +
                 $"(dimension {(interleavePixelColors ? "H, W, C" : "C, H, W")}), but {channels} means and stds were given; give one per channel.");
         return vector;
+    }
+
+    internal const string LoaderSignature = "ImageChannelNormalizing";
+
+    /// <summary>Saves the channel statistics bit for bit (float32), so a loaded normalizer gives identical output.</summary>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        var writer = context.Writer;
+        writer.WriteString(OutputColumnName);
+        writer.WriteString(InputColumnName);
+        writer.WriteType(InputType);
+        writer.WriteBool(InterleavePixelColors);
+        writer.WriteSingles(_mean);
+        writer.WriteSingles(_std);
+    }
+
+    internal static ImageChannelNormalizingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string output = reader.ReadString("output column"), input = reader.ReadString("input column");
+        var type = reader.ReadType("input type");
+        bool interleave = reader.ReadBool("interleave flag");
+        if (type is not VectorDataViewType { Dimensions.Count: 3, IsKnownSize: true } vector || vector.ItemType != NumberDataViewType.Single)
+            throw reader.Invalid($"a channel normalizer's input type is {type}; expected {ExpectedInput}.");
+        var mean = reader.ReadSingles("channel means");
+        var std = reader.ReadSingles("channel standard deviations");
+        int channels = Channels(vector, interleave);
+        if (mean.Length != channels || std.Length != channels)
+            throw reader.Invalid($"{mean.Length} means and {std.Length} deviations for {channels} channels.");
+        foreach (float m in mean) if (!float.IsFinite(m)) throw reader.Invalid($"a channel mean is {m}.");
+        foreach (float s in std) if (!float.IsFinite(s) || s < 0) throw reader.Invalid($"a channel standard deviation is {s}.");
+        return new ImageChannelNormalizingTransformer(output, input, vector, interleave, mean, std);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,7 @@
 // The fitted functions of the normalizers, named as ML.NET names them: affine (x - offset) * scale per slot, and the
 // normal CDF of (x - mean) / stddev per slot. Statistics are kept as Single, exactly as applied, so they round-trip.
+using Microsoft.ML.Cnn.Persistence.Pipeline;
+
 namespace Microsoft.ML.Cnn.Transforms.Normalizers;
 
 /// <summary>What a normalizer learned: maps a row's slots to normalized values.</summary>
@@ -12,6 +14,37 @@ public abstract class NormalizerModelParameters
 
     /// <summary>Writes the normalized <paramref name="input"/> into <paramref name="output"/> (same length, the slot count).</summary>
     internal abstract void Normalize(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Writes a kind byte (<see cref="Kind"/>) and two float arrays of the slot count.</summary>
+    internal void Save(ModelStreamWriter writer)
+    {
+        var (kind, first, second) = State;
+        writer.WriteByte((byte)kind);
+        writer.WriteSingles(first);
+        writer.WriteSingles(second);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote, for a column of <paramref name="slots"/> slots.</summary>
+    internal static NormalizerModelParameters Load(ModelStreamReader reader, int slots)
+    {
+        var kind = (Kind)reader.ReadByte();
+        var first = reader.ReadSingles("normalizer statistics");
+        var second = reader.ReadSingles("normalizer statistics");
+        if (first.Length != slots || second.Length != slots)
+            throw reader.Invalid($"normalizer statistics hold {first.Length} and {second.Length} values for a column of {slots} slots.");
+        return kind switch
+        {
+            Kind.Affine => new AffineNormalizerModelParameters(first, second),
+            Kind.Cdf => new CdfNormalizerModelParameters(first, second),
+            _ => throw reader.Invalid($"normalizer kind {(byte)kind} is unknown (1 = affine, 2 = CDF)."),
+        };
+    }
+
+    /// <summary>The saved form: the kind and its two per-slot arrays.</summary>
+    private protected abstract (Kind Kind, float[] First, float[] Second) State { get; }
+
+    /// <summary>Pinned tags of the saved kinds (never renumber).</summary>
+    private protected enum Kind : byte { Affine = 1, Cdf = 2 }
 }
 
 /// <summary>Per slot <c>(x - Offset) * Scale</c>; a slot that carried no information has scale 0 (and so maps to 0).</summary>
@@ -35,6 +68,8 @@ public sealed class AffineNormalizerModelParameters : NormalizerModelParameters
 
     /// <inheritdoc/>
     public override int SlotCount => _scale.Length;
+
+    private protected override (Kind Kind, float[] First, float[] Second) State => (Kind.Affine, _scale, _offset);
 
     internal override void Normalize(ReadOnlySpan<float> input, Span<float> output)
     {
@@ -66,6 +101,8 @@ public sealed class CdfNormalizerModelParameters : NormalizerModelParameters
 
     /// <inheritdoc/>
     public override int SlotCount => _mean.Length;
+
+    private protected override (Kind Kind, float[] First, float[] Second) State => (Kind.Cdf, _mean, _standardDeviation);
 
     internal override void Normalize(ReadOnlySpan<float> input, Span<float> output)
     {

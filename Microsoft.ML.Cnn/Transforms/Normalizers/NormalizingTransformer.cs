@@ -1,6 +1,7 @@
 // The fitted normalizer: applies its NormalizerModelParameters to every row of the column it was fitted on.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Normalizers;
 
@@ -26,6 +27,35 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
 
     /// <summary>The learned function: <see cref="AffineNormalizerModelParameters"/> or <see cref="CdfNormalizerModelParameters"/>.</summary>
     public NormalizerModelParameters ModelParameters { get; }
+
+    internal const string LoaderSignature = "Normalizing";
+
+    /// <summary>Saves the fitted statistics bit for bit (float32), so a loaded normalizer gives identical output.</summary>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        var writer = context.Writer;
+        writer.WriteString(OutputColumnName);
+        writer.WriteString(InputColumnName);
+        writer.WriteType(InputType);
+        ModelParameters.Save(writer);
+    }
+
+    internal static NormalizingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string output = reader.ReadString("output column"), input = reader.ReadString("input column");
+        var type = reader.ReadType("input type");
+        int slots = type switch
+        {
+            VectorDataViewType { ItemType: var item, IsKnownSize: true } vector when item == NumberDataViewType.Single => vector.Size,
+            _ when type == NumberDataViewType.Single => 1,
+            _ => throw reader.Invalid($"a normalizer's input type is {type}; expected {NormalizingEstimator.ExpectedInput}."),
+        };
+        return new NormalizingTransformer(output, input, type, NormalizerModelParameters.Load(reader, slots));
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)
