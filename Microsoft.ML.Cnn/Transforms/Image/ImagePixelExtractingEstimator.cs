@@ -48,14 +48,18 @@ public sealed class ImagePixelExtractingEstimator : TrivialEstimator<ImagePixelE
     /// <summary>The order of the planes (alpha, when extracted, always comes first).</summary>
     public enum ColorsOrder : byte
     {
-#pragma warning disable CS1591 // The names are the orders.
+        /// <summary>Alpha, red, green, blue.</summary>
         ARGB = 1,
+        /// <summary>Alpha, red, blue, green.</summary>
         ARBG = 2,
+        /// <summary>Alpha, blue, red, green.</summary>
         ABRG = 3,
+        /// <summary>Alpha, blue, green, red.</summary>
         ABGR = 4,
+        /// <summary>Alpha, green, red, blue.</summary>
         AGRB = 5,
+        /// <summary>Alpha, green, blue, red.</summary>
         AGBR = 6,
-#pragma warning restore CS1591
     }
 
     /// <summary>See <see cref="ImagePixelExtractingTransformer(string, string?, ColorBits, ColorsOrder, bool, float, float, bool)"/>.</summary>

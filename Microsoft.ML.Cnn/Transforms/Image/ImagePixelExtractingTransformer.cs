@@ -194,10 +194,10 @@ public sealed class ImagePixelExtractingTransformer : RowToRowTransformerBase
     {
         const ColorBits known = ColorBits.All | ColorBits.Grayscale;
         if (colors == 0 || (colors & ~known) != 0)
-            throw new ArgumentOutOfRangeException(nameof(colors), colors, "colorsToExtract must name at least one plane among Alpha, Red, Green, Blue and Grayscale.");
+            throw new ArgumentOutOfRangeException("colorsToExtract", colors, "colorsToExtract must name at least one plane among Alpha, Red, Green, Blue and Grayscale.");
         bool gray = colors.HasFlag(ColorBits.Grayscale);
         if (gray && (colors & ColorBits.Rgb) != 0)
-            throw new ArgumentException($"colorsToExtract {colors} mixes Grayscale with Red, Green or Blue; Grayscale combines with Alpha only.", nameof(colors));
+            throw new ArgumentException($"colorsToExtract {colors} mixes Grayscale with Red, Green or Blue; Grayscale combines with Alpha only.", "colorsToExtract");
         var planes = new List<PixelPlane>(4);
         foreach (char letter in order.ToString())
         {
