@@ -67,17 +67,20 @@ public sealed class ConfusionMatrix
         return actual == 0 ? double.NaN : (double)_counts[c, c] / actual;
     }
 
+    private const int MaxHeaderName = 10;
+
     /// <summary>
     /// A table: one row per actual class, one column per predicted class, then recall; a precision row below. When a
-    /// class name is wider than a column, columns are headed by class index and rows read "index. name".
+    /// class name is longer than 10 characters, columns are headed by class index and rows read "index. name".
     /// </summary>
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
         const string corner = "actual \\ predicted";
-        // Wide enough for "100.0%" and every count, with at least two spaces between columns.
-        int cellWidth = Math.Max(8, Total.ToString(c).Length + 2);
-        bool headByIndex = ClassNames.Any(n => n.Length > cellWidth - 2);
+        // Columns fit "100.0%", every count and (up to MaxHeaderName characters) the class names, two spaces apart;
+        // longer names would make the table too wide, so the columns are then headed by class index.
+        bool headByIndex = ClassNames.Any(n => n.Length > MaxHeaderName);
+        int cellWidth = Math.Max(Math.Max(8, Total.ToString(c).Length + 2), headByIndex ? 0 : ClassNames.Max(n => n.Length) + 2);
         string RowName(int a) => headByIndex ? $"{a.ToString(c).PadLeft((ClassCount - 1).ToString(c).Length)}. {ClassNames[a]}" : ClassNames[a];
         int nameWidth = Math.Max(Enumerable.Range(0, ClassCount).Max(a => RowName(a).Length), corner.Length);
         var sb = new StringBuilder();
