@@ -5,6 +5,9 @@ using Microsoft.ML.Cnn.Training;
 
 namespace Microsoft.ML.Cnn.Tests.Training;
 
+// Inside Microsoft.ML.Cnn.*, the namespace Microsoft.ML.Cnn.Evaluation would otherwise hide the engine class.
+using Evaluation = Microsoft.ML.Cnn.Training.Evaluation;
+
 [TestClass]
 public sealed class EvaluationTests
 {
