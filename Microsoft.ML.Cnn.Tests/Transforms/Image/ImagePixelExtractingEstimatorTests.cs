@@ -41,4 +41,23 @@ public sealed class ImagePixelExtractingEstimatorTests
         var (schemaMessage, _) = EstimatorWorkout.AssertRejected(context.Transforms.ExtractPixels("Features", "Picture"), data);
         StringAssert.Contains(schemaMessage, "Input column 'Picture' not found");
     }
+
+    [TestMethod]
+    public void Pipeline_LoadResizeExtractNormalizeAugment_SavedModelGivesSameFeatures()
+    {
+        var context = new MLContext(1);
+        var paths = context.Data.LoadFromEnumerable(new[] { "cat.jpg", "pattern.gif", "gray.png" }
+            .Select(p => new ImageResizingEstimatorTests.PathRow { ImagePath = p }).ToArray());
+        var pipeline = context.Transforms.LoadImages("Image", ImageResizingEstimatorTests.Folder, "ImagePath")
+            .Append(context.Transforms.ResizeImages("Image", 6, 6, resizing: Cnn.Transforms.Image.ImageResizingEstimator.ResizingKind.IsoPad))
+            .Append(context.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255))
+            .Append(context.Transforms.NormalizeImageChannels("Features", mean: [0.485f, 0.456f, 0.406f], std: [0.229f, 0.224f, 0.225f]))
+            .Append(context.Transforms.RandomHorizontalFlip("Features"));
+        var model = pipeline.Fit(paths);
+        var loaded = ImageRows.SaveAndLoad(model, paths.Schema);
+        var expected = TransformRows.VectorColumn<float>(model.Transform(paths), "Features");
+        var actual = TransformRows.VectorColumn<float>(loaded.Transform(paths), "Features");
+        for (int row = 0; row < expected.Length; row++) CollectionAssert.AreEqual(expected[row], actual[row]);
+        Assert.AreEqual<DataViewType>(new VectorDataViewType(NumberDataViewType.Single, 3, 6, 6), loaded.Transform(paths).Schema["Features"].Type);
+    }
 }
