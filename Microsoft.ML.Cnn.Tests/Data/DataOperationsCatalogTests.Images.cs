@@ -158,6 +158,28 @@ public sealed partial class DataOperationsCatalogTests
     }
 
     [TestMethod]
+    public void LoadFromIdx_ClassNamesFromStreams_TextKeyValues()
+    {
+        var context = new MLContext(1);
+        using var images = new MemoryStream(Idx([2, 1, 1], 7, 9));
+        using var labels = new MemoryStream(Idx([2], 1, 0));
+        var data = context.Data.LoadFromIdx(images, labels, classNames: ["cat", "dog", "eel"]);
+        Assert.AreEqual<DataViewType>(new KeyDataViewType(3), data.Schema["Label"].Type);
+        var back = context.Transforms.Conversion.MapKeyToValue("Name", "Label").Fit(data).Transform(data);
+        CollectionAssert.AreEqual(new[] { "dog", "cat" }, TransformRows.Text(back, "Name"));
+    }
+
+    [TestMethod]
+    public void LoadFromIdx_LabelWithoutClassName_FailsNamingTheLabel()
+    {
+        var context = new MLContext(1);
+        using var images = new MemoryStream(Idx([2, 1, 1], 7, 9));
+        using var labels = new MemoryStream(Idx([2], 2, 0));
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => context.Data.LoadFromIdx(images, labels, classNames: ["cat", "dog"]));
+        StringAssert.Contains(error.Message, "label 2");
+    }
+
+    [TestMethod]
     public void LoadFromIdx_ShuffledCursor_RowsStayWhole()
     {
         string folder = TempFolder();

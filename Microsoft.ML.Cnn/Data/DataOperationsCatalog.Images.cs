@@ -46,26 +46,48 @@ public sealed partial class DataOperationsCatalog
     /// <summary>
     /// Loads an IDX image file (N, H, W) and its IDX label file (N), gzipped or not, into rows of <c>Features</c>
     /// (<c>Vector&lt;Single, 1, H, W&gt;</c>, each pixel byte times <paramref name="scale"/>, by default into [0, 1])
-    /// and <c>Label</c> (<c>Key&lt;UInt32&gt;</c>: label byte b becomes key b + 1 over K = largest label + 1 classes,
-    /// with the labels 0..K-1 as Single KeyValues), ready for the Cnn trainers without MapValueToKey;
-    /// <c>MapKeyToValue</c> gives the original label back. Both files are read (and checked) now, once; rows are
+    /// and <c>Label</c> (<c>Key&lt;UInt32&gt;</c>: label byte b becomes key b + 1 over K classes, ready for the Cnn
+    /// trainers without MapValueToKey). The key values (what <c>MapKeyToValue</c> gives back, and the class names in
+    /// scores and confusion tables) are <paramref name="classNames"/> as text when given (K = their count), otherwise
+    /// the labels 0..K-1 as Single (K = largest label + 1). Both files are read (and checked) now, once; rows are
     /// converted as cursors read them.
     /// </summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A file is not valid IDX, has the wrong rank, or the counts differ.</exception>
-    public IDataView LoadFromIdx(string imagesPath, string labelsPath, float scale = 1f / 255)
+    /// <exception cref="InvalidDataException">A file is not valid IDX, has the wrong rank, the counts differ, or a label has no class name.</exception>
+    public IDataView LoadFromIdx(string imagesPath, string labelsPath, float scale = 1f / 255, IReadOnlyList<string>? classNames = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(imagesPath);
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
+        CheckIdxArguments(scale, classNames);
+        return IdxView(IdxReader.Read(imagesPath), imagesPath, IdxReader.Read(labelsPath), labelsPath, scale, classNames);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadFromIdx(string, string, float, IReadOnlyList{string}?)"/>, reading the IDX data (gzipped or not)
+    /// from streams, e.g. embedded resources; both streams are read to the end now.
+    /// </summary>
+    public IDataView LoadFromIdx(Stream images, Stream labels, float scale = 1f / 255, IReadOnlyList<string>? classNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        CheckIdxArguments(scale, classNames);
+        return IdxView(IdxReader.Read(images, "image stream"), "the image stream", IdxReader.Read(labels, "label stream"), "the label stream", scale, classNames);
+    }
+
+    private static void CheckIdxArguments(float scale, IReadOnlyList<string>? classNames)
+    {
         if (!float.IsFinite(scale) || scale == 0) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be finite and non-zero.");
-        var images = IdxReader.Read(imagesPath);
-        var labels = IdxReader.Read(labelsPath);
+        if (classNames is { Count: 0 }) throw new ArgumentException("classNames is empty; pass one name per label value, or null to keep the numeric labels.", nameof(classNames));
+    }
+
+    private static IndexedDataView IdxView(IdxArray images, string imagesName, IdxArray labels, string labelsName, float scale, IReadOnlyList<string>? classNames)
+    {
         if (images.Dimensions.Length != 3)
-            throw new InvalidDataException($"The IDX image file '{imagesPath}' has dimensions ({string.Join(", ", images.Dimensions)}); expected (N, H, W).");
+            throw new InvalidDataException($"The IDX image file '{imagesName}' has dimensions ({string.Join(", ", images.Dimensions)}); expected (N, H, W).");
         if (labels.Dimensions.Length != 1)
-            throw new InvalidDataException($"The IDX label file '{labelsPath}' has dimensions ({string.Join(", ", labels.Dimensions)}); expected (N).");
+            throw new InvalidDataException($"The IDX label file '{labelsName}' has dimensions ({string.Join(", ", labels.Dimensions)}); expected (N).");
         if (images.Count != labels.Count)
-            throw new InvalidDataException($"'{imagesPath}' has {images.Count} images but '{labelsPath}' has {labels.Count} labels; the files do not belong together.");
+            throw new InvalidDataException($"'{imagesName}' has {images.Count} images but '{labelsName}' has {labels.Count} labels; the files do not belong together.");
         int height = images.Dimensions[1], width = images.Dimensions[2], size = height * width;
         var pixelValues = new float[256];
         for (int b = 0; b < pixelValues.Length; b++) pixelValues[b] = b * scale;
@@ -83,12 +105,20 @@ public sealed partial class DataOperationsCatalog
         int classes = 0;
         foreach (byte b in labels.Data) classes = Math.Max(classes, b + 1);
         var keyValues = new DataViewSchema.Annotations.Builder();
-        keyValues.AddKeyValues(classes, NumberDataViewType.Single, (ref VBuffer<float> value) =>
+        if (classNames is not null)
         {
-            var values = new float[classes];
-            for (int k = 0; k < classes; k++) values[k] = k;
-            new VBuffer<float>(values).CopyTo(ref value);
-        });
+            if (classes > classNames.Count)
+                throw new InvalidDataException($"'{labelsName}' has label {classes - 1}, but only {classNames.Count} class names were given (labels 0 to {classNames.Count - 1}).");
+            classes = classNames.Count;
+            var names = classNames.Select(n => n.AsMemory()).ToArray();
+            keyValues.AddKeyValues(classes, TextDataViewType.Instance, (ref VBuffer<ReadOnlyMemory<char>> value) => new VBuffer<ReadOnlyMemory<char>>(names).CopyTo(ref value));
+        }
+        else
+        {
+            var numbers = new float[classes];
+            for (int k = 0; k < classes; k++) numbers[k] = k;
+            keyValues.AddKeyValues(classes, NumberDataViewType.Single, (ref VBuffer<float> value) => new VBuffer<float>(numbers).CopyTo(ref value));
+        }
         var key = IndexedColumn.Create<uint>("Label", new KeyDataViewType((ulong)classes), keyValues.ToAnnotations(),
             () => (int row, ref uint value) => value = labels.Data[row] + 1u);
         return new IndexedDataView(images.Count, features, key);
