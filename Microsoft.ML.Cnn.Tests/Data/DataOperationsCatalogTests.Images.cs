@@ -158,6 +158,27 @@ public sealed partial class DataOperationsCatalogTests
     }
 
     [TestMethod]
+    public void LoadFromImageFolder_UseFullPath_LoadImagesWithoutFolder()
+    {
+        string folder = TempFolder();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "cats"));
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "Images", "cat.png"), Path.Combine(folder, "cats", "a.png"));
+            var context = new MLContext(1);
+            var data = context.Data.LoadFromImageFolder(folder, useFullPath: true);
+            string path = TransformRows.Text(data, "ImagePath").Single();
+            Assert.IsTrue(Path.IsPathRooted(path), path);
+            var images = context.Transforms.LoadImages("Image", null, "ImagePath").Fit(data).Transform(data);
+            Assert.HasCount(1, TransformRows.Column<Microsoft.ML.Cnn.Images.MLImage>(images, "Image"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void LoadFromIdx_ClassNamesFromStreams_TextKeyValues()
     {
         var context = new MLContext(1);

@@ -11,14 +11,21 @@ public sealed partial class DataOperationsCatalog
 
     /// <summary>
     /// Lists the images under <paramref name="folder"/> (recursively; hidden files and folders skipped) as rows of
-    /// <c>ImagePath</c> (text, relative to <paramref name="folder"/>) and, with <paramref name="useFolderNameAsLabel"/>,
+    /// <c>ImagePath</c> (text, relative to <paramref name="folder"/> unless <paramref name="useFullPath"/>) and, with <paramref name="useFolderNameAsLabel"/>,
     /// <c>Label</c> (text: the name of the class subfolder directly under <paramref name="folder"/> that holds the
     /// image, however deep). Rows are sorted by path (ordinal), so the order is the same on every run; shuffle with
     /// <c>ShuffleRows</c>. Decode with <c>LoadImages("Image", folder, "ImagePath")</c>.
     /// </summary>
+    /// <param name="folder">The root folder.</param>
+    /// <param name="useFolderNameAsLabel">Add the <c>Label</c> column (the class subfolder's name).</param>
+    /// <param name="useFullPath">
+    /// Write absolute paths in <c>ImagePath</c> instead of paths relative to <paramref name="folder"/>: then
+    /// <c>LoadImages("Image", imageFolder: null, "ImagePath")</c> reads them, so one fitted pipeline can load the
+    /// training folder, a test folder elsewhere, and new folders to score.
+    /// </param>
     /// <exception cref="DirectoryNotFoundException"><paramref name="folder"/> does not exist.</exception>
     /// <exception cref="InvalidDataException">It holds no image, or (with labels) an image lies outside every class subfolder.</exception>
-    public IDataView LoadFromImageFolder(string folder, bool useFolderNameAsLabel = true)
+    public IDataView LoadFromImageFolder(string folder, bool useFolderNameAsLabel = true, bool useFullPath = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         if (!Directory.Exists(folder))
@@ -29,7 +36,8 @@ public sealed partial class DataOperationsCatalog
         if (paths.Count == 0)
             throw new InvalidDataException($"The image folder '{folder}' holds no images ({string.Join(", ", ImageExtensions)}), searched recursively.");
         paths.Sort(StringComparer.Ordinal);
-        var pathColumn = TextColumn("ImagePath", paths.ToArray());
+        string root = Path.GetFullPath(folder);
+        var pathColumn = TextColumn("ImagePath", useFullPath ? paths.Select(p => Path.Combine(root, p)).ToArray() : paths.ToArray());
         if (!useFolderNameAsLabel) return new IndexedDataView(paths.Count, pathColumn);
         var labels = new string[paths.Count];
         for (int i = 0; i < labels.Length; i++)
