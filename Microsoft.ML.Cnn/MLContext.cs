@@ -26,6 +26,7 @@ public sealed class MLContext
         MulticlassClassification = new MulticlassClassificationCatalog(this);
         BinaryClassification = new BinaryClassificationCatalog(this);
         Regression = new RegressionCatalog(this);
+        Model = new ModelOperationsCatalog(this);
     }
 
     /// <summary>Loading, splitting, shuffling, caching and converting data views.</summary>
@@ -42,6 +43,9 @@ public sealed class MLContext
 
     /// <summary>Regression trainers and evaluation.</summary>
     public RegressionCatalog Regression { get; }
+
+    /// <summary>Saving, loading and single-row prediction of fitted models.</summary>
+    public ModelOperationsCatalog Model { get; }
 
     /// <summary>Messages from every component using this context (progress, metrics, warnings).</summary>
     public event EventHandler<LoggingEventArgs>? Log;

@@ -14,4 +14,16 @@ public static class PipelineExtensions
         ArgumentNullException.ThrowIfNull(start);
         return new EstimatorChain<ITransformer>().Append(start).Append(estimator);
     }
+
+    /// <summary>
+    /// A chain of <paramref name="start"/> whose output is cached in memory while the chain fits (see
+    /// <see cref="EstimatorChain{TLastTransformer}.AppendCacheCheckpoint"/>).
+    /// </summary>
+    public static EstimatorChain<TTrans> AppendCacheCheckpoint<TTrans>(this IEstimator<TTrans> start, MLContext context)
+        where TTrans : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        if (start is EstimatorChain<TTrans> chain) return chain.AppendCacheCheckpoint(context);
+        return new EstimatorChain<ITransformer>().Append(start).AppendCacheCheckpoint(context);
+    }
 }

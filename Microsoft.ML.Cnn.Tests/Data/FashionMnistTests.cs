@@ -1,5 +1,6 @@
 // Fashion-MNIST loading: the embedded subset, files in a directory, the fallback, and inconsistent files.
 using System.Buffers.Binary;
+using Microsoft.ML.Cnn;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
 
@@ -8,6 +9,22 @@ namespace Microsoft.ML.Cnn.Tests.Data;
 [TestClass]
 public sealed class FashionMnistTests
 {
+    [TestMethod]
+    public void LoadDataViews_MissingDirectory_SubsetViewsWithClassNames()
+    {
+        var context = new MLContext(1);
+        var messages = new List<string>();
+        var (train, test, isSubset) = FashionMnist.LoadDataViews(context, "/nonexistent/fashion", messages.Add);
+        Assert.IsTrue(isSubset);
+        Assert.AreEqual(6000L, train.GetRowCount());
+        Assert.AreEqual(1000L, test.GetRowCount());
+        Assert.AreEqual<DataViewType>(new VectorDataViewType(NumberDataViewType.Single, 1, 28, 28), train.Schema["Features"].Type);
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        train.Schema["Label"].Annotations.GetValue(AnnotationKinds.KeyValues, ref names);
+        CollectionAssert.AreEqual(FashionMnist.ClassNames.ToArray(), names.DenseValues().Select(n => n.ToString()).ToArray());
+        StringAssert.Contains(messages.Single(), "embedded subset");
+    }
+
     [TestMethod]
     public void LoadSubset_Embedded_Has6000TrainAnd1000TestScaledImages()
     {

@@ -10,6 +10,65 @@ namespace Microsoft.ML.Cnn.Tests.Pipeline;
 [TestClass]
 public sealed class EstimatorChainTests
 {
+    /// <summary>Rows that count how many times they are enumerated.</summary>
+    private sealed class CountingRows(int rows) : IEnumerable<FruitRow>
+    {
+        public int Passes { get; private set; }
+
+        public IEnumerator<FruitRow> GetEnumerator()
+        {
+            Passes++;
+            for (int i = 0; i < rows; i++) yield return new FruitRow { Fruit = "f", Weight = i, Size = [i, i] };
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>An estimator that reads its input <paramref name="passes"/> times while fitting, as a trainer reads epochs.</summary>
+    private sealed class MultiPassEstimator(int passes) : IEstimator<ColumnCopyingTransformer>
+    {
+        public ColumnCopyingTransformer Fit(IDataView input)
+        {
+            for (int pass = 0; pass < passes; pass++)
+            {
+                using var cursor = input.GetRowCursor(input.Schema);
+                while (cursor.MoveNext()) { }
+            }
+            return new ColumnCopyingTransformer(("Again", "A"));
+        }
+
+        public SchemaShape GetOutputSchema(SchemaShape inputSchema) => new ColumnCopyingEstimator(("Again", "A")).GetOutputSchema(inputSchema);
+    }
+
+    [TestMethod]
+    public void AppendCacheCheckpoint_ThreePassStep_SourceReadOnce()
+    {
+        var context = new MLContext(1);
+        var rows = new CountingRows(4);
+        var data = context.Data.LoadFromEnumerable(rows);
+        var chain = context.Transforms.CopyColumns("A", "Weight").AppendCacheCheckpoint(context).Append(new MultiPassEstimator(3));
+        var fitted = chain.Fit(data);
+        Assert.AreEqual(1, rows.Passes);
+        CollectionAssert.AreEqual(new float[] { 0, 1, 2, 3 }, TransformRows.Column<float>(fitted.Transform(data), "Again"));
+        Assert.AreEqual(2, rows.Passes, "scoring must read the source, not a cache");
+    }
+
+    [TestMethod]
+    public void Fit_NoCheckpoint_ThreePassStepReadsSourceThreeTimes()
+    {
+        var context = new MLContext(1);
+        var rows = new CountingRows(4);
+        context.Transforms.CopyColumns("A", "Weight").Append(new MultiPassEstimator(3)).Fit(context.Data.LoadFromEnumerable(rows));
+        Assert.AreEqual(3, rows.Passes);
+    }
+
+    [TestMethod]
+    public void AppendCacheCheckpoint_EmptyChain_Fails()
+    {
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => new EstimatorChain<ITransformer>().AppendCacheCheckpoint(new MLContext(1)));
+        StringAssert.Contains(error.Message, "append an estimator first");
+    }
+
     [TestMethod]
     public void Append_TwoEstimators_LastTransformerIsTyped()
     {

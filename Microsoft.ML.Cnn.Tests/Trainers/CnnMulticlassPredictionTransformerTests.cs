@@ -1,6 +1,7 @@
 // The fitted multiclass model: what it exposes, the annotations it writes, and the checks it makes on its input.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
+using Microsoft.ML.Cnn.Pipeline;
 using Microsoft.ML.Cnn.Tests.TestSupport;
 using Microsoft.ML.Cnn.Trainers;
 
@@ -65,5 +66,29 @@ public sealed class CnnMulticlassPredictionTransformerTests
 
         Assert.ThrowsExactly<ObjectDisposedException>(() => model.Transform(keyed));
         Assert.ThrowsExactly<ObjectDisposedException>(() => TransformRows.VectorColumn<float>(scored, "Score"));
+    }
+
+    [TestMethod]
+    public void SaveLoad_WholePipeline_ScoresAndNamesAsBefore()
+    {
+        var ml = new MLContext(seed: 1);
+        var train = ml.Data.LoadFromEnumerable(QuadrantData.Rows(60));
+        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.MulticlassClassification.Trainers.Cnn(QuadrantData.Options<CnnMulticlassTrainer.Options>(o => { o.MaxEpoch = 2; o.ScoringBatchSize = 5; })))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Fit(train);
+        var test = ml.Data.LoadFromEnumerable(QuadrantData.Rows(12, seed: 6));
+
+        var loaded = ImageRows.SaveAndLoad(model, train.Schema);
+
+        var original = model.OfType<CnnMulticlassPredictionTransformer>().Single();
+        var copy = ((IEnumerable<ITransformer>)loaded).OfType<CnnMulticlassPredictionTransformer>().Single();
+        var expected = TransformRows.VectorColumn<float>(model.Transform(test), "Score");
+        var actual = TransformRows.VectorColumn<float>(loaded.Transform(test), "Score");
+        for (int i = 0; i < expected.Length; i++) CollectionAssert.AreEqual(expected[i], actual[i]);
+        CollectionAssert.AreEqual(TransformRows.Text(model.Transform(test), "PredictedLabel"), TransformRows.Text(loaded.Transform(test), "PredictedLabel"));
+        CollectionAssert.AreEqual(QuadrantData.ClassNames, copy.LabelNames!.ToArray());
+        Assert.AreEqual((5, 2), (copy.ScoringBatchSize, copy.History!.Epochs.Count));
+        Assert.AreEqual(original.History!.ToString(), copy.History.ToString());
     }
 }

@@ -44,6 +44,20 @@ public sealed class ConfusionMatrixTests
     }
 
     [TestMethod]
+    public void ToString_LongClassNames_ColumnsByIndexRowsByIndexAndName()
+    {
+        var matrix = new ConfusionMatrix(2, ["T-shirt/top", "Ankle boot"]);
+        matrix.Add(0, 0);
+        matrix.Add(1, 1);
+
+        string[] lines = matrix.ToString().Split(Environment.NewLine);
+
+        Assert.AreEqual("actual \\ predicted       0       1  recall", lines[0]);
+        Assert.AreEqual("0. T-shirt/top" + new string(' ', 11) + "1       0  100.0%", lines[1]);
+        Assert.AreEqual("precision" + new string(' ', 11) + "100.0%  100.0%", lines[3]);
+    }
+
+    [TestMethod]
     public void Add_OutOfRangeClass_Throws()
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Sample().Add(3, 0));

@@ -62,6 +62,14 @@ public sealed partial class DataViewSchema
             public void AddKeyValues<TValue>(int size, PrimitiveDataViewType valueType, ValueGetter<VBuffer<TValue>> getter) =>
                 Add(AnnotationKinds.KeyValues, new VectorDataViewType(valueType, size), getter);
 
+            /// <summary>Adds <paramref name="source"/>'s annotation of kind <paramref name="kind"/> as it is (type, value, nested annotations).</summary>
+            internal void Add(Annotations source, string kind)
+            {
+                var column = source.Schema[kind];
+                _schema.AddColumn(kind, column.Type, column.Annotations);
+                _getters.Add(source._getters[column.Index]);
+            }
+
             /// <summary>The annotations added so far.</summary>
             public Annotations ToAnnotations() => new(_schema.ToSchema(), [.. _getters]);
         }

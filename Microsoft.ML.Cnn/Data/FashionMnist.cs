@@ -37,13 +37,10 @@ public static class FashionMnist
     /// <summary>The embedded subset: the first 6,000 training and first 1,000 test samples. Works anywhere.</summary>
     public static FashionMnistData LoadSubset()
     {
-        var assembly = typeof(FashionMnist).Assembly;
         IdxArray Resource(string file)
         {
-            string name = "FashionMnistSubset." + file;
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing from {assembly.GetName().Name}; the build is broken.");
-            return IdxReader.Read(stream, name);
+            using var stream = OpenResource(file);
+            return IdxReader.Read(stream, "FashionMnistSubset." + file);
         }
         return new FashionMnistData(
             ToDataset(Resource("train-images-idx3-ubyte.gz"), Resource("train-labels-idx1-ubyte.gz"), "embedded train subset"),
@@ -61,6 +58,31 @@ public static class FashionMnist
         }
         log?.Invoke($"Fashion-MNIST was not found in {directory}; using the embedded subset (6,000 training and 1,000 test images).");
         return LoadSubset();
+    }
+
+    /// <summary>
+    /// Fashion-MNIST as data views for pipelines: <c>Features</c> Vector&lt;Single, 1, 28, 28&gt; in [0, 1] and
+    /// <c>Label</c> a key whose values are the <see cref="ClassNames"/>. The full set when <paramref name="directory"/>
+    /// has it, otherwise the embedded subset, saying which through <paramref name="log"/>.
+    /// </summary>
+    public static (IDataView Train, IDataView Test, bool IsSubset) LoadDataViews(MLContext context, string directory = DefaultDirectory, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Directory.Exists(directory) && File.Exists(FindFile(directory, "train-images-idx3-ubyte")))
+        {
+            log?.Invoke($"Loading Fashion-MNIST from {directory}.");
+            IDataView Split(string prefix) => context.Data.LoadFromIdx(FindFile(directory, $"{prefix}-images-idx3-ubyte"),
+                FindFile(directory, $"{prefix}-labels-idx1-ubyte"), classNames: ClassNames);
+            return (Split("train"), Split("t10k"), false);
+        }
+        log?.Invoke($"Fashion-MNIST was not found in {directory}; using the embedded subset (6,000 training and 1,000 test images).");
+        IDataView Subset(string prefix)
+        {
+            using var images = OpenResource($"{prefix}-images-idx3-ubyte.gz");
+            using var labels = OpenResource($"{prefix}-labels-idx1-ubyte.gz");
+            return context.Data.LoadFromIdx(images, labels, classNames: ClassNames);
+        }
+        return (Subset("train"), Subset("t10k"), true);
     }
 
     /// <summary>Checks an image array (N, 28, 28) against its labels (N) and scales pixels to [0, 1].</summary>
@@ -91,6 +113,14 @@ public static class FashionMnist
         string imageFile = FindFile(directory, $"{prefix}-images-idx3-ubyte");
         string labelFile = FindFile(directory, $"{prefix}-labels-idx1-ubyte");
         return ToDataset(IdxReader.Read(imageFile), IdxReader.Read(labelFile), $"{imageFile} with {Path.GetFileName(labelFile)}");
+    }
+
+    private static Stream OpenResource(string file)
+    {
+        var assembly = typeof(FashionMnist).Assembly;
+        string name = "FashionMnistSubset." + file;
+        return assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing from {assembly.GetName().Name}; the build is broken.");
     }
 
     // Prefers the gzipped file the package ships, falls back to an unpacked one.

@@ -8,11 +8,17 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
     where TLastTransformer : class, ITransformer
 {
     private readonly IEstimator<ITransformer>[] _estimators;
+    // _cacheAfter[i]: the output of step i is cached in memory while the chain fits (AppendCacheCheckpoint).
+    private readonly bool[] _cacheAfter;
 
     /// <summary>An empty chain, to start a pipeline with <see cref="Append{TNewTrans}"/>.</summary>
-    public EstimatorChain() : this([]) { }
+    public EstimatorChain() : this([], []) { }
 
-    private EstimatorChain(IEstimator<ITransformer>[] estimators) => _estimators = estimators;
+    private EstimatorChain(IEstimator<ITransformer>[] estimators, bool[] cacheAfter)
+    {
+        _estimators = estimators;
+        _cacheAfter = cacheAfter;
+    }
 
     /// <summary>The steps, in order.</summary>
     public IReadOnlyList<IEstimator<ITransformer>> Estimators => _estimators;
@@ -21,7 +27,21 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
     public EstimatorChain<TNewTrans> Append<TNewTrans>(IEstimator<TNewTrans> estimator) where TNewTrans : class, ITransformer
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        return new EstimatorChain<TNewTrans>([.. _estimators, estimator]);
+        return new EstimatorChain<TNewTrans>([.. _estimators, estimator], [.. _cacheAfter, false]);
+    }
+
+    /// <summary>
+    /// Caches the data produced by the steps so far in memory while the chain fits, so the steps after it (typically a
+    /// trainer reading the data once per epoch) do not recompute them (decoding images, for example). Scoring with the
+    /// fitted chain caches nothing. <paramref name="context"/> is taken for ML.NET compatibility.
+    /// </summary>
+    public EstimatorChain<TLastTransformer> AppendCacheCheckpoint(MLContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_estimators.Length == 0) throw new InvalidOperationException("A cache checkpoint needs a step before it; append an estimator first.");
+        var cacheAfter = (bool[])_cacheAfter.Clone();
+        cacheAfter[^1] = true;
+        return new EstimatorChain<TLastTransformer>(_estimators, cacheAfter);
     }
 
     /// <summary>Validates the whole chain, then fits each step on the output of the steps before it.</summary>
@@ -34,7 +54,9 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
         for (int i = 0; i < _estimators.Length; i++)
         {
             transformers[i] = _estimators[i].Fit(input);
-            if (i + 1 < _estimators.Length) input = transformers[i].Transform(input);
+            if (i + 1 == _estimators.Length) break;
+            input = transformers[i].Transform(input);
+            if (_cacheAfter[i]) input = new CachedDataView(input);
         }
         return new TransformerChain<TLastTransformer>(transformers);
     }

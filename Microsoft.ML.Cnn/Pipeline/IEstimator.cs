@@ -1,5 +1,6 @@
 // ML.NET's two pipeline contracts: an estimator learns from data and yields a transformer; a transformer maps data views.
 using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Pipeline;
 
@@ -29,4 +30,11 @@ public interface ITransformer
 
     /// <summary>Whether each output row depends only on the matching input row (so single rows can be scored).</summary>
     bool IsRowToRowMapper { get; }
+
+    /// <summary>
+    /// Writes the transformer's fitted state into <paramref name="context"/> (called by <c>mlContext.Model.Save</c>):
+    /// it calls <see cref="ModelSaveContext.SetLoader"/> with the signature its loader is registered under in
+    /// <see cref="TransformerLoaders"/>, then writes its state to <see cref="ModelSaveContext.Writer"/>.
+    /// </summary>
+    void Save(ModelSaveContext context);
 }

@@ -1,6 +1,7 @@
 // ML.NET's TransformerChain: fitted steps applied in order; the result of EstimatorChain.Fit.
 using System.Collections;
 using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Pipeline;
 
@@ -45,6 +46,13 @@ public sealed class TransformerChain<TLastTransformer> : ITransformer, IEnumerab
         new([.. _transformers, transformer]);
 
     /// <inheritdoc/>
+    /// <summary>Saves every step as a sub-model; loading gives back a chain typed <c>TransformerChain&lt;ITransformer&gt;</c>.</summary>
+    public void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        TransformerChainPersistence.Save(context, _transformers);
+    }
+
     public IEnumerator<ITransformer> GetEnumerator() => ((IEnumerable<ITransformer>)_transformers).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

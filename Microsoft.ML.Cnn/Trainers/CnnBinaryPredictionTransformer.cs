@@ -1,10 +1,8 @@
 // The fitted binary Cnn: Score = the logit, Probability = its sigmoid, PredictedLabel = Probability > 0.5, the
 // columns ML.NET's calibrated binary classifiers write.
-using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
-using Microsoft.ML.Cnn.Layers;
-using Microsoft.ML.Cnn.Training;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Trainers;
 
@@ -14,12 +12,13 @@ namespace Microsoft.ML.Cnn.Trainers;
 /// </summary>
 public sealed class CnnBinaryPredictionTransformer : CnnPredictionTransformerBase
 {
-    internal CnnBinaryPredictionTransformer(Network network, string featureColumnName, string scoreColumnName, string probabilityColumnName,
-        string predictedLabelColumnName, TrainingHistory? history, BackendKind backend, int? threads, int scoringBatchSize)
-        : base(network, featureColumnName, history, backend, threads, scoringBatchSize)
+    internal const string LoaderSignature = "CnnBinaryPrediction";
+
+    internal CnnBinaryPredictionTransformer(CnnModelState state, string scoreColumnName, string probabilityColumnName, string predictedLabelColumnName)
+        : base(state)
     {
-        if (network.OutputShape != new Shape(1))
-            throw new ArgumentException($"The network outputs {network.OutputShape} per sample; a binary classifier outputs one logit, (1).", nameof(network));
+        if (state.Network.OutputShape != new Shape(1))
+            throw new ArgumentException($"The network outputs {state.Network.OutputShape} per sample; a binary classifier outputs one logit, (1).", nameof(state));
         ScoreColumnName = scoreColumnName;
         ProbabilityColumnName = probabilityColumnName;
         PredictedLabelColumnName = predictedLabelColumnName;
@@ -33,6 +32,21 @@ public sealed class CnnBinaryPredictionTransformer : CnnPredictionTransformerBas
 
     /// <summary>The probability of the positive class for a logit.</summary>
     internal static float Sigmoid(float logit) => 1f / (1f + MathF.Exp(-logit));
+
+    private protected override string Signature => LoaderSignature;
+
+    private protected override void SaveTask(ModelStreamWriter writer) => writer.WriteStrings([ScoreColumnName, ProbabilityColumnName, PredictedLabelColumnName]);
+
+    /// <summary>Rebuilds a model saved by <see cref="CnnPredictionTransformerBase.Save"/>.</summary>
+    internal static CnnBinaryPredictionTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var state = CnnModelState.Load(context);
+        var reader = context.Reader;
+        var names = reader.ReadStrings("output column names");
+        if (names.Length != 3) throw reader.Invalid($"{names.Length} output column names, not 3.");
+        return Rebuild(reader, () => new CnnBinaryPredictionTransformer(state, names[0], names[1], names[2]));
+    }
 
     private protected override IReadOnlyList<ScoreColumn> CreateScoreColumns() =>
     [

@@ -71,7 +71,6 @@ public sealed class CnnBinaryTrainer : CnnTrainerBase<CnnBinaryPredictionTransfo
         return new CnnTask(1, new SigmoidBinaryCrossEntropyLoss(), new Shape(1), reader);
     }
 
-    private protected override CnnBinaryPredictionTransformer CreateTransformer(Network network, DataViewSchema.Column label, TrainingHistory history) =>
-        new(network, _options.FeatureColumnName, _options.ScoreColumnName, _options.ProbabilityColumnName, _options.PredictedLabelColumnName,
-            history, _options.Backend, _options.NumberOfThreads, _options.ScoringBatchSize);
+    private protected override CnnBinaryPredictionTransformer CreateTransformer(CnnModelState state, DataViewSchema.Column label) =>
+        new(state, _options.ScoreColumnName, _options.ProbabilityColumnName, _options.PredictedLabelColumnName);
 }

@@ -1,11 +1,9 @@
 // The fitted multiclass Cnn: Score = the K class probabilities (slot names from the label's key values),
 // PredictedLabel = the most probable class as the label's key type, with its key values (so MapKeyToValue restores them).
 using System.Numerics.Tensors;
-using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Data;
-using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Losses;
-using Microsoft.ML.Cnn.Training;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Trainers;
 
@@ -17,12 +15,17 @@ public sealed class CnnMulticlassPredictionTransformer : CnnPredictionTransforme
 {
     private readonly LabelKeyValues? _keyValues;
 
-    internal CnnMulticlassPredictionTransformer(Network network, string featureColumnName, KeyDataViewType labelType, LabelKeyValues? keyValues,
-        string scoreColumnName, string predictedLabelColumnName, TrainingHistory? history, BackendKind backend, int? threads, int scoringBatchSize)
-        : base(network, featureColumnName, history, backend, threads, scoringBatchSize)
+    internal const string LoaderSignature = "CnnMulticlassPrediction";
+
+    internal CnnMulticlassPredictionTransformer(CnnModelState state, KeyDataViewType labelType, LabelKeyValues? keyValues,
+        string scoreColumnName, string predictedLabelColumnName)
+        : base(state)
     {
-        if (network.OutputShape.Rank != 1 || (ulong)network.OutputShape[0] != labelType.Count)
-            throw new ArgumentException($"The network outputs {network.OutputShape} per sample; a {labelType.Count}-class label needs ({labelType.Count}).", nameof(network));
+        var outputs = state.Network.OutputShape;
+        if (outputs.Rank != 1 || (ulong)outputs[0] != labelType.Count)
+            throw new ArgumentException($"The network outputs {outputs} per sample; a {labelType.Count}-class label needs ({labelType.Count}).", nameof(state));
+        if (keyValues is not null && (ulong)keyValues.Names.Count != labelType.Count)
+            throw new ArgumentException($"{keyValues.Names.Count} key values were given for a {labelType.Count}-class label.", nameof(keyValues));
         LabelType = labelType;
         _keyValues = keyValues;
         ScoreColumnName = scoreColumnName;
@@ -38,6 +41,29 @@ public sealed class CnnMulticlassPredictionTransformer : CnnPredictionTransforme
     public string ScoreColumnName { get; }
 
     public string PredictedLabelColumnName { get; }
+
+    private protected override string Signature => LoaderSignature;
+
+    private protected override void SaveTask(ModelStreamWriter writer)
+    {
+        writer.WriteType(LabelType);
+        writer.WriteBool(_keyValues is not null);
+        _keyValues?.Save(writer);
+        writer.WriteString(ScoreColumnName);
+        writer.WriteString(PredictedLabelColumnName);
+    }
+
+    /// <summary>Rebuilds a model saved by <see cref="CnnPredictionTransformerBase.Save"/>.</summary>
+    internal static CnnMulticlassPredictionTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var state = CnnModelState.Load(context);
+        var reader = context.Reader;
+        var labelType = reader.ReadType("label type") as KeyDataViewType ?? throw reader.Invalid("the label type is not a key type.");
+        var keyValues = reader.ReadBool("presence of key values") ? LabelKeyValues.Load(reader) : null;
+        string score = reader.ReadString("score column"), predicted = reader.ReadString("predicted label column");
+        return Rebuild(reader, () => new CnnMulticlassPredictionTransformer(state, labelType, keyValues, score, predicted));
+    }
 
     private protected override IReadOnlyList<ScoreColumn> CreateScoreColumns()
     {

@@ -64,9 +64,8 @@ public sealed class CnnMulticlassTrainer : CnnTrainerBase<CnnMulticlassPredictio
         return new CnnTask((int)key.Count, new SoftmaxCrossEntropyLoss(_options.LabelSmoothing), Shape.Scalar, LabelReaders.Key(label));
     }
 
-    private protected override CnnMulticlassPredictionTransformer CreateTransformer(Network network, DataViewSchema.Column label, TrainingHistory history) =>
-        new(network, _options.FeatureColumnName, (KeyDataViewType)label.Type, LabelKeyValues.Capture(label), _options.ScoreColumnName,
-            _options.PredictedLabelColumnName, history, _options.Backend, _options.NumberOfThreads, _options.ScoringBatchSize);
+    private protected override CnnMulticlassPredictionTransformer CreateTransformer(CnnModelState state, DataViewSchema.Column label) =>
+        new(state, (KeyDataViewType)label.Type, LabelKeyValues.Capture(label), _options.ScoreColumnName, _options.PredictedLabelColumnName);
 
     private static ArgumentOutOfRangeException NotAKey(string name, string actual) => SchemaErrors.Mismatch(name,
         $"a key label (map the label column to keys first: mlContext.Transforms.Conversion.MapValueToKey(\"{name}\"))", actual);

@@ -3,6 +3,7 @@
 using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 using Microsoft.ML.Cnn.Pipeline;
 using Microsoft.ML.Cnn.Training;
 
@@ -19,38 +20,35 @@ public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
     private IReadOnlyList<ScoreColumn>? _scoreColumns;
     private bool _disposed;
 
-    private protected CnnPredictionTransformerBase(Network network, string featureColumnName, TrainingHistory? history,
-        BackendKind backend, int? threads, int scoringBatchSize)
+    private protected CnnPredictionTransformerBase(CnnModelState state)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
-        if (scoringBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(scoringBatchSize), scoringBatchSize, "Score at least 1 row per forward pass, e.g. 256.");
-        Network = network;
-        FeatureColumnName = featureColumnName;
-        History = history;
-        Backend = backend;
-        NumberOfThreads = threads;
-        ScoringBatchSize = scoringBatchSize;
-        _predictors = new Lazy<PredictorPool>(() => new PredictorPool(network, backend, threads, scoringBatchSize), LazyThreadSafetyMode.ExecutionAndPublication);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(state.Network);
+        ArgumentException.ThrowIfNullOrEmpty(state.FeatureColumnName);
+        if (state.ScoringBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(state), state.ScoringBatchSize, "Score at least 1 row per forward pass, e.g. 256.");
+        State = state;
+        _predictors = new Lazy<PredictorPool>(() => new PredictorPool(state.Network, state.Backend, state.Threads, state.ScoringBatchSize), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The trained network (outputs are logits, or raw values for regression). Do not change its weights while scoring.</summary>
-    public Network Network { get; }
+    public Network Network => State.Network;
 
     /// <summary>The feature column read: a known-size Single vector whose dimensions give the network's input shape.</summary>
-    public string FeatureColumnName { get; }
+    public string FeatureColumnName => State.FeatureColumnName;
 
     /// <summary>The per-epoch metrics of the training run, and how it ended; null for a model loaded without one.</summary>
-    public TrainingHistory? History { get; }
+    public TrainingHistory? History => State.History;
 
     /// <summary>The backend scoring runs on.</summary>
-    public BackendKind Backend { get; }
+    public BackendKind Backend => State.Backend;
 
     /// <summary>Compute threads for scoring; null for every core.</summary>
-    public int? NumberOfThreads { get; }
+    public int? NumberOfThreads => State.Threads;
 
     /// <summary>Rows per forward pass when scoring.</summary>
-    public int ScoringBatchSize { get; }
+    public int ScoringBatchSize => State.ScoringBatchSize;
+
+    private protected CnnModelState State { get; }
 
     /// <summary>Always true: each output row depends only on its input row.</summary>
     public bool IsRowToRowMapper => true;
@@ -72,12 +70,43 @@ public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
         return new ScoringDataView(input, features, new Scorer(this));
     }
 
+    /// <summary>
+    /// Writes the model (network, feature column, scoring settings, training history and the task's columns) for
+    /// <c>mlContext.Model.Save</c>; loaded back by the transformer's registered loader.
+    /// </summary>
+    public void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(Signature, 1);
+        State.Save(context);
+        SaveTask(context.Writer);
+    }
+
     /// <summary>Releases the compiled predictors (and their backends); the model cannot score afterwards.</summary>
     public void Dispose()
     {
         _disposed = true;
         if (_predictors.IsValueCreated) _predictors.Value.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The loader signature the model is saved under.</summary>
+    private protected abstract string Signature { get; }
+
+    /// <summary>Writes the task's own state (output column names, label type) after the shared state.</summary>
+    private protected abstract void SaveTask(ModelStreamWriter writer);
+
+    /// <summary>Runs a loaded model's constructor, turning its consistency checks into invalid-file errors.</summary>
+    private protected static T Rebuild<T>(ModelStreamReader reader, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Invalid(e.Message);
+        }
     }
 
     /// <summary>The task's output columns, in order.</summary>

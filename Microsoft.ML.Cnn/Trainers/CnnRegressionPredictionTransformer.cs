@@ -1,25 +1,37 @@
 // The fitted regression Cnn: Score = the network's output.
-using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
-using Microsoft.ML.Cnn.Layers;
-using Microsoft.ML.Cnn.Training;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Trainers;
 
 /// <summary>Appends <c>Score</c> (Single, the predicted value), as ML.NET's regression trainers do.</summary>
 public sealed class CnnRegressionPredictionTransformer : CnnPredictionTransformerBase
 {
-    internal CnnRegressionPredictionTransformer(Network network, string featureColumnName, string scoreColumnName,
-        TrainingHistory? history, BackendKind backend, int? threads, int scoringBatchSize)
-        : base(network, featureColumnName, history, backend, threads, scoringBatchSize)
+    internal const string LoaderSignature = "CnnRegressionPrediction";
+
+    internal CnnRegressionPredictionTransformer(CnnModelState state, string scoreColumnName) : base(state)
     {
-        if (network.OutputShape != new Shape(1))
-            throw new ArgumentException($"The network outputs {network.OutputShape} per sample; a regression model outputs one value, (1).", nameof(network));
+        if (state.Network.OutputShape != new Shape(1))
+            throw new ArgumentException($"The network outputs {state.Network.OutputShape} per sample; a regression model outputs one value, (1).", nameof(state));
         ScoreColumnName = scoreColumnName;
     }
 
     public string ScoreColumnName { get; }
+
+    private protected override string Signature => LoaderSignature;
+
+    private protected override void SaveTask(ModelStreamWriter writer) => writer.WriteString(ScoreColumnName);
+
+    /// <summary>Rebuilds a model saved by <see cref="CnnPredictionTransformerBase.Save"/>.</summary>
+    internal static CnnRegressionPredictionTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var state = CnnModelState.Load(context);
+        var reader = context.Reader;
+        string score = reader.ReadString("score column");
+        return Rebuild(reader, () => new CnnRegressionPredictionTransformer(state, score));
+    }
 
     private protected override IReadOnlyList<ScoreColumn> CreateScoreColumns() =>
         [ScoreColumn.Create<float>(ScoreColumnName, NumberDataViewType.Single, null, row => (ref float value) => value = row.Output[0])];

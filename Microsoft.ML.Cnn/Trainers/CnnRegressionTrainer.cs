@@ -54,6 +54,6 @@ public sealed class CnnRegressionTrainer : CnnTrainerBase<CnnRegressionPredictio
         return new CnnTask(1, new MeanSquaredErrorLoss(), new Shape(1), LabelReaders.Single(label));
     }
 
-    private protected override CnnRegressionPredictionTransformer CreateTransformer(Network network, DataViewSchema.Column label, TrainingHistory history) =>
-        new(network, _options.FeatureColumnName, _options.ScoreColumnName, history, _options.Backend, _options.NumberOfThreads, _options.ScoringBatchSize);
+    private protected override CnnRegressionPredictionTransformer CreateTransformer(CnnModelState state, DataViewSchema.Column label) =>
+        new(state, _options.ScoreColumnName);
 }

@@ -65,7 +65,7 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
         var history = trainer.Fit(train, validation, _options.Progress, _options.CancellationToken);
         if (history.Cancelled) throw new OperationCanceledException($"{GetType().Name}.Fit was cancelled after {history.Epochs.Count} finished epoch(s).", _options.CancellationToken);
         Log(ChannelMessageKind.Info, $"Training ended: {history.Outcome}{(history.RestoredEpoch >= 0 ? $", weights of epoch {history.RestoredEpoch + 1} restored" : "")}.");
-        return CreateTransformer(network, label, history);
+        return CreateTransformer(new CnnModelState(network, _options.FeatureColumnName, history, _options.Backend, _options.NumberOfThreads, _options.ScoringBatchSize), label);
     }
 
     /// <inheritdoc/>
@@ -95,7 +95,7 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
     private protected abstract CnnTask CreateTask(DataViewSchema.Column label, string dataName);
 
     /// <summary>The fitted transformer around the trained network.</summary>
-    private protected abstract TTransformer CreateTransformer(Network network, DataViewSchema.Column label, TrainingHistory history);
+    private protected abstract TTransformer CreateTransformer(CnnModelState state, DataViewSchema.Column label);
 
     private protected CnnArchitecture Architecture => _options.Architecture ?? CnnArchitecture.Default;
 

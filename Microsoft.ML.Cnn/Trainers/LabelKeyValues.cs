@@ -2,6 +2,7 @@
 // into the SlotNames of the multiclass Score vector (so evaluators name the classes).
 using System.Globalization;
 using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Trainers;
 
@@ -25,6 +26,17 @@ internal abstract class LabelKeyValues
     /// <summary>Adds the KeyValues annotation to <paramref name="builder"/>.</summary>
     public abstract void AddTo(DataViewSchema.Annotations.Builder builder);
 
+    /// <summary>Writes the annotation's type and values.</summary>
+    public abstract void Save(ModelStreamWriter writer);
+
+    /// <summary>Reads what <see cref="Save"/> wrote: a known-size vector type of a non-key primitive, and that many values.</summary>
+    public static LabelKeyValues Load(ModelStreamReader reader)
+    {
+        if (reader.ReadType("key values type") is not VectorDataViewType { IsKnownSize: true, ItemType: not KeyDataViewType } type)
+            throw reader.Invalid("the key values are not a known-size vector of plain values.");
+        return ItemTypes.Visit(type, new Loader(reader, type));
+    }
+
     /// <summary>Adds <see cref="Names"/> as the SlotNames annotation.</summary>
     public void AddSlotNamesTo(DataViewSchema.Annotations.Builder builder)
     {
@@ -46,6 +58,24 @@ internal abstract class LabelKeyValues
 
         public override void AddTo(DataViewSchema.Annotations.Builder builder) =>
             builder.Add(AnnotationKinds.KeyValues, type, (ref VBuffer<T> value) => new VBuffer<T>(values).CopyTo(ref value));
+
+        public override void Save(ModelStreamWriter writer)
+        {
+            writer.WriteType(type);
+            PrimitiveValueCodec.Write<T>(writer, values);
+        }
+    }
+
+    private sealed class Loader(ModelStreamReader reader, VectorDataViewType type) : IRawTypeVisitor<LabelKeyValues>
+    {
+        public LabelKeyValues VisitScalar<T>() => throw new InvalidOperationException("KeyValues are always a vector.");
+
+        public LabelKeyValues VisitVector<TItem>()
+        {
+            var values = PrimitiveValueCodec.Read<TItem>(reader, "key values");
+            if (values.Length != type.Size) throw reader.Invalid($"{values.Length} key values for a {type}.");
+            return new Values<TItem>(type, values);
+        }
     }
 
     private sealed class Reader(DataViewSchema.Annotations annotations, DataViewSchema.Column annotation, VectorDataViewType type) : IRawTypeVisitor<LabelKeyValues>

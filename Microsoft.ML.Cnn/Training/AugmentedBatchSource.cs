@@ -1,5 +1,5 @@
-// Training-time augmentation for streamed batches: each batch read from the inner source is passed through the
-// same AugmentedTrainingData code that augments in-memory data, so both paths transform images identically.
+// Training-time augmentation for streamed batches: each batch read from the inner source is augmented in place by
+// ImageAugmentation's own batch code, the same code that augments in-memory data, so both paths agree.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Numerics;
 
@@ -9,21 +9,18 @@ namespace Microsoft.ML.Cnn.Training;
 internal sealed class AugmentedBatchSource : IBatchSource
 {
     private readonly IBatchSource _inner;
-    private readonly StagedBatch _staged;
-    private readonly AugmentedTrainingData _augmented;
-    private readonly int[] _identity;
+    private readonly ImageAugmentation _augmentation;
+    private readonly SeededRandom _random;
 
     /// <param name="inner">The samples to augment.</param>
     /// <param name="augmentation">What to apply; validated against the sample shape here.</param>
-    /// <param name="random">Draws the transformations.</param>
-    /// <param name="batchSize">The largest batch the trainer reads.</param>
-    public AugmentedBatchSource(IBatchSource inner, ImageAugmentation augmentation, SeededRandom random, int batchSize)
+    /// <param name="random">Draws the transformations, in sample order.</param>
+    public AugmentedBatchSource(IBatchSource inner, ImageAugmentation augmentation, SeededRandom random)
     {
+        augmentation.Validate(inner.SampleShape);
         _inner = inner;
-        _staged = new StagedBatch(inner.SampleShape, inner.LabelShape, batchSize);
-        _augmented = new AugmentedTrainingData(_staged, augmentation, random);
-        _identity = new int[batchSize];
-        for (int i = 0; i < batchSize; i++) _identity[i] = i;
+        _augmentation = augmentation;
+        _random = random;
     }
 
     public Shape SampleShape => _inner.SampleShape;
@@ -40,39 +37,11 @@ internal sealed class AugmentedBatchSource : IBatchSource
     {
         public int Read(Span<float> features, Span<float> labels, Span<float> weights)
         {
-            var staged = source._staged;
-            int sampleSize = staged.SampleShape.ElementCount, labelSize = staged.LabelShape.ElementCount;
-            int capacity = Math.Min(features.Length / sampleSize, source._identity.Length);
-            int count = inner.Read(staged.Features.AsSpan(0, capacity * sampleSize), staged.Labels.AsSpan(0, capacity * labelSize), weights);
-            if (count > 0)
-                source._augmented.CopyBatch(source._identity.AsSpan(0, count), features[..(count * sampleSize)], labels[..(count * labelSize)]);
+            int count = inner.Read(features, labels, weights);
+            if (count > 0) source._augmentation.AugmentBatch(features, count, source.SampleShape, source._random);
             return count;
         }
 
         public void Dispose() => inner.Dispose();
-    }
-
-    /// <summary>The batch just read, as index-addressed data (sample i at index i) for the augmentation wrapper.</summary>
-    private sealed class StagedBatch(Shape sampleShape, Shape labelShape, int capacity) : ITrainingData
-    {
-        public float[] Features { get; } = new float[capacity * sampleShape.ElementCount];
-
-        public float[] Labels { get; } = new float[capacity * labelShape.ElementCount];
-
-        public int Count => capacity;
-
-        public Shape SampleShape => sampleShape;
-
-        public Shape LabelShape => labelShape;
-
-        public void CopyBatch(ReadOnlySpan<int> indices, Span<float> features, Span<float> labels)
-        {
-            int sampleSize = sampleShape.ElementCount, labelSize = labelShape.ElementCount;
-            for (int i = 0; i < indices.Length; i++)
-            {
-                Features.AsSpan(indices[i] * sampleSize, sampleSize).CopyTo(features.Slice(i * sampleSize, sampleSize));
-                Labels.AsSpan(indices[i] * labelSize, labelSize).CopyTo(labels.Slice(i * labelSize, labelSize));
-            }
-        }
     }
 }

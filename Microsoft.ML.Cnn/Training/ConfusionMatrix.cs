@@ -67,31 +67,38 @@ public sealed class ConfusionMatrix
         return actual == 0 ? double.NaN : (double)_counts[c, c] / actual;
     }
 
-    /// <summary>A table: one row per actual class, one column per predicted class, then recall; a precision row below.</summary>
+    private const int MaxHeaderName = 10;
+
+    /// <summary>
+    /// A table: one row per actual class, one column per predicted class, then recall; a precision row below. When a
+    /// class name is longer than 10 characters, columns are headed by class index and rows read "index. name".
+    /// </summary>
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
         const string corner = "actual \\ predicted";
-        int nameWidth = Math.Max(ClassNames.Max(n => n.Length), corner.Length);
-        int cellWidth = Math.Max(6, Total.ToString(c).Length + 1);
+        // Columns fit "100.0%", every count and (up to MaxHeaderName characters) the class names, two spaces apart;
+        // longer names would make the table too wide, so the columns are then headed by class index.
+        bool headByIndex = ClassNames.Any(n => n.Length > MaxHeaderName);
+        int cellWidth = Math.Max(Math.Max(8, Total.ToString(c).Length + 2), headByIndex ? 0 : ClassNames.Max(n => n.Length) + 2);
+        string RowName(int a) => headByIndex ? $"{a.ToString(c).PadLeft((ClassCount - 1).ToString(c).Length)}. {ClassNames[a]}" : ClassNames[a];
+        int nameWidth = Math.Max(Enumerable.Range(0, ClassCount).Max(a => RowName(a).Length), corner.Length);
         var sb = new StringBuilder();
-        sb.Append(corner.PadRight(nameWidth)).Append(' ');
-        for (int p = 0; p < ClassCount; p++) sb.Append(Abbreviate(ClassNames[p], cellWidth).PadLeft(cellWidth));
+        sb.Append(corner.PadRight(nameWidth));
+        for (int p = 0; p < ClassCount; p++) sb.Append((headByIndex ? p.ToString(c) : ClassNames[p]).PadLeft(cellWidth));
         sb.AppendLine("  recall");
         for (int a = 0; a < ClassCount; a++)
         {
-            sb.Append(ClassNames[a].PadRight(nameWidth)).Append(' ');
+            sb.Append(RowName(a).PadRight(nameWidth));
             for (int p = 0; p < ClassCount; p++) sb.Append(_counts[a, p].ToString(c).PadLeft(cellWidth));
             sb.Append(FormatPercent(Recall(a)).PadLeft(8)).AppendLine();
         }
-        sb.Append("precision".PadRight(nameWidth)).Append(' ');
+        sb.Append("precision".PadRight(nameWidth));
         for (int p = 0; p < ClassCount; p++) sb.Append(FormatPercent(Precision(p)).PadLeft(cellWidth));
         sb.AppendLine();
         sb.Append("accuracy ").Append(FormatPercent(Accuracy)).Append(" of ").Append(Total.ToString(c)).Append(" samples");
         return sb.ToString();
     }
-
-    private static string Abbreviate(string name, int width) => name.Length < width ? name : name[..(width - 2)] + ".";
 
     private static string FormatPercent(double value) => double.IsNaN(value) ? "-" : (value * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

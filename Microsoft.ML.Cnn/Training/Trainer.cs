@@ -93,7 +93,7 @@ public sealed class Trainer : IDisposable
         if (Options.EarlyStopping is not null && validation is null)
             throw new ArgumentException("Early stopping monitors validation metrics; pass a validation source.", nameof(validation));
         if (Options.Augmentation is { } augmentation)
-            train = new AugmentedBatchSource(train, augmentation, SeededRandom.ForStream(Options.Seed, 2), Options.BatchSize);
+            train = new AugmentedBatchSource(train, augmentation, SeededRandom.ForStream(Options.Seed, 2));
         return Run(train, validation, progress, cancellationToken);
     }
 

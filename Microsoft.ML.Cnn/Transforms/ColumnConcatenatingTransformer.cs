@@ -2,6 +2,7 @@
 // with slot names when any input has names to give (a scalar's name is its column name).
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms;
 
@@ -30,6 +31,24 @@ public sealed class ColumnConcatenatingTransformer : RowToRowTransformerBase
     /// <summary>The error for an input whose item type differs from the first input's (shared with the estimator).</summary>
     internal static ArgumentOutOfRangeException ItemTypeMismatch(string name, string expected, string first, string actual) =>
         SchemaErrors.Mismatch(name, $"items of {expected} (the item type of '{first}', the first input)", actual);
+
+    internal const string LoaderSignature = "ColumnConcatenating";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        context.Writer.WriteString(OutputColumnName);
+        context.Writer.WriteStrings(_inputColumnNames);
+    }
+
+    internal static ColumnConcatenatingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        string output = context.Reader.ReadString("output column");
+        return new ColumnConcatenatingTransformer(output, context.Reader.ReadStrings("input columns"));
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)

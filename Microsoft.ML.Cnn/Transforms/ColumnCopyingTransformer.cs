@@ -1,5 +1,6 @@
 // CopyColumns' transformer: each output column repeats an input column's values, type and annotations.
 using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms;
 
@@ -23,6 +24,30 @@ public sealed class ColumnCopyingTransformer : RowToRowTransformerBase
 
     /// <summary>The (output, input) column pairs.</summary>
     public IReadOnlyList<(string OutputColumnName, string InputColumnName)> Columns => _columns;
+
+    internal const string LoaderSignature = "ColumnCopying";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        context.Writer.WriteInt32(_columns.Length);
+        foreach (var (output, input) in _columns)
+        {
+            context.Writer.WriteString(output);
+            context.Writer.WriteString(input);
+        }
+    }
+
+    internal static ColumnCopyingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        int count = context.Reader.ReadInt32(1, 100_000, "number of copied columns");
+        var columns = new (string, string)[count];
+        for (int i = 0; i < count; i++) columns[i] = (context.Reader.ReadString("output column"), context.Reader.ReadString("input column"));
+        return new ColumnCopyingTransformer(columns);
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)

@@ -2,6 +2,7 @@
 // output columns for an input schema; the lazy view, cursors and column activation are shared.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms;
 
@@ -24,6 +25,9 @@ public abstract class RowToRowTransformerBase : ITransformer
         ArgumentNullException.ThrowIfNull(input);
         return new MappedDataView(input, MapColumns(input.Schema));
     }
+
+    /// <inheritdoc/>
+    public abstract void Save(ModelSaveContext context);
 
     /// <summary>
     /// The output columns for <paramref name="inputSchema"/>; fails (see <see cref="SchemaErrors"/>) naming the input

@@ -6,7 +6,7 @@ using Microsoft.ML.Cnn.Transforms.Image;
 namespace Microsoft.ML.Cnn.Transforms;
 
 /// <summary>Data transformations, reached as <c>mlContext.Transforms</c>.</summary>
-public sealed class TransformsCatalog
+public sealed partial class TransformsCatalog
 {
     private readonly MLContext _context;
 

@@ -63,7 +63,7 @@ using (var trainer = new Trainer(network, options))
 Console.WriteLine(history);
 
 using var predictor = new Predictor(network, arguments.Backend);
-var matrix = Evaluation.Classify(predictor, data.Test, FashionMnist.ClassNames);
+var matrix = ClassifierEvaluation.Classify(predictor, data.Test, FashionMnist.ClassNames);
 Console.WriteLine();
 Console.WriteLine(matrix);
 Console.WriteLine($"Test accuracy: {matrix.Accuracy:P2}");
@@ -71,7 +71,7 @@ Console.WriteLine($"Test accuracy: {matrix.Accuracy:P2}");
 NetworkSerializer.Save(network, arguments.ModelPath);
 Console.WriteLine($"Saved the model to {Path.GetFullPath(arguments.ModelPath)}.");
 using (var reloaded = new Predictor(NetworkSerializer.Load(arguments.ModelPath), arguments.Backend))
-    Console.WriteLine($"Reloaded model test accuracy: {Evaluation.Classify(reloaded, data.Test).Accuracy:P2}");
+    Console.WriteLine($"Reloaded model test accuracy: {ClassifierEvaluation.Classify(reloaded, data.Test).Accuracy:P2}");
 return 0;
 
 /// <summary>Prints the running loss and accuracy every 100 batches and at the end of each epoch.</summary>

@@ -1,6 +1,7 @@
 // MapKeyToValue's transformer: replaces each key by the value its column's KeyValues annotation names for it.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Conversion;
 
@@ -27,6 +28,23 @@ public sealed class KeyToValueMappingTransformer : RowToRowTransformerBase
     /// <summary>The error for a key column without usable KeyValues, shared with the estimator.</summary>
     internal static ArgumentOutOfRangeException NoKeyValues(string name, string actual) => SchemaErrors.Mismatch(name,
         "a scalar key column with a KeyValues annotation (as MapValueToKey produces)", actual);
+
+    internal const string LoaderSignature = "KeyToValueMapping";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        context.Writer.WriteString(_outputColumnName);
+        context.Writer.WriteString(_inputColumnName);
+    }
+
+    internal static KeyToValueMappingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        return new KeyToValueMappingTransformer(context.Reader.ReadString("output column"), context.Reader.ReadString("input column"));
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)

@@ -1,6 +1,7 @@
 // What MapValueToKey learns: the distinct values of a column, key i + 1 standing for value i, and the key column it
 // produces (key 0 for missing or unseen values) with those values as its KeyValues annotation.
 using Microsoft.ML.Cnn.Data;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Conversion;
 
@@ -20,6 +21,24 @@ public abstract class KeyValueMap
 
     /// <summary>The key column <paramref name="name"/> computed from <paramref name="input"/>.</summary>
     internal abstract MappedColumn KeyColumn(string name, DataViewSchema.Column input, bool keyValuesAsText);
+
+    /// <summary>Writes the value type and the values in key order.</summary>
+    internal abstract void Save(ModelStreamWriter writer);
+
+    /// <summary>Reads a map written by <see cref="Save"/>; values must be distinct and non-missing.</summary>
+    internal static KeyValueMap Load(ModelStreamReader reader)
+    {
+        var type = reader.ReadType("key value type");
+        if (type is not PrimitiveDataViewType primitive || type is KeyDataViewType)
+            throw reader.Invalid($"key values of type {type} are not supported; MapValueToKey maps primitive non-key values.");
+        return ItemTypes.Visit(primitive, new Loader(reader, primitive));
+    }
+
+    private sealed class Loader(ModelStreamReader reader, PrimitiveDataViewType type) : IRawTypeVisitor<KeyValueMap>
+    {
+        public KeyValueMap VisitScalar<T>() => KeyValueMap<T>.Load(reader, type);
+        public KeyValueMap VisitVector<TItem>() => throw reader.Invalid("key values are never vectors.");
+    }
 
     /// <summary>Reads <paramref name="column"/> of <paramref name="data"/> and collects its distinct non-missing values.</summary>
     internal static KeyValueMap Train(IDataView data, DataViewSchema.Column column, int maximumNumberOfKeys,
@@ -55,6 +74,22 @@ internal sealed class KeyValueMap<T> : KeyValueMap
     }
 
     public override PrimitiveDataViewType ValueType { get; }
+
+    internal override void Save(ModelStreamWriter writer)
+    {
+        writer.WriteType(ValueType);
+        PrimitiveValueCodec.Write<T>(writer, _values);
+    }
+
+    internal static KeyValueMap<T> Load(ModelStreamReader reader, PrimitiveDataViewType type)
+    {
+        var values = PrimitiveValueCodec.Read<T>(reader, "key values");
+        if (values.Length == 0) throw reader.Invalid("a key map holds no values.");
+        var seen = new HashSet<T>(Semantics);
+        foreach (var value in values)
+            if (Semantics.IsMissing(value) || !seen.Add(value)) throw reader.Invalid($"key value '{Semantics.ToText(value)}' is missing or repeated.");
+        return new KeyValueMap<T>(type, values);
+    }
 
     public override int Count => _values.Length;
 

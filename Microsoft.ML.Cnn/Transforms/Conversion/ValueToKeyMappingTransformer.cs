@@ -1,6 +1,7 @@
 // MapValueToKey's fitted transformer: looks each value up in the learned dictionary.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Conversion;
 
@@ -21,6 +22,28 @@ public sealed class ValueToKeyMappingTransformer : RowToRowTransformerBase
 
     /// <summary>The learned dictionary.</summary>
     public KeyValueMap Map { get; }
+
+    internal const string LoaderSignature = "ValueToKeyMapping";
+
+    /// <inheritdoc/>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        context.Writer.WriteString(_outputColumnName);
+        context.Writer.WriteString(_inputColumnName);
+        context.Writer.WriteBool(_keyValuesAsText);
+        Map.Save(context.Writer);
+    }
+
+    internal static ValueToKeyMappingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string output = reader.ReadString("output column"), input = reader.ReadString("input column");
+        bool asText = reader.ReadBool("key values as text flag");
+        return new ValueToKeyMappingTransformer(output, input, KeyValueMap.Load(reader), asText);
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<MappedColumn> MapColumns(DataViewSchema inputSchema)

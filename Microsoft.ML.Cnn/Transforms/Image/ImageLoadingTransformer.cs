@@ -4,6 +4,7 @@
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Persistence.Pipeline;
 
 namespace Microsoft.ML.Cnn.Transforms.Image;
 
@@ -57,6 +58,40 @@ public sealed class ImageLoadingTransformer : ITransformer
 
     /// <summary>True when failing: dropping rows makes the output no longer one row per input row.</summary>
     public bool IsRowToRowMapper => InvalidImages == InvalidImageHandling.Fail;
+
+    internal const string LoaderSignature = "ImageLoading";
+
+    /// <summary>Saves the settings; the image folder is saved as given (a relative folder resolves against the loading process's directory).</summary>
+    public void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetLoader(LoaderSignature, 1);
+        var writer = context.Writer;
+        writer.WriteString(OutputColumnName);
+        writer.WriteString(InputColumnName);
+        writer.WriteNullableString(ImageFolder);
+        writer.WriteInt64(Limits.MaxEncodedBytes);
+        writer.WriteInt64(Limits.MaxPixelCount);
+        writer.WriteEnum(InvalidImages);
+    }
+
+    internal static ImageLoadingTransformer Load(ModelLoadContext context)
+    {
+        context.CheckVersion(1);
+        var reader = context.Reader;
+        string output = reader.ReadString("output column"), input = reader.ReadString("input column");
+        string? folder = reader.ReadNullableString("image folder");
+        var limits = new ImageDecodeLimits(reader.ReadInt64(), reader.ReadInt64());
+        try
+        {
+            limits.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Invalid($"image decode limits: {e.Message}");
+        }
+        return new ImageLoadingTransformer(context.Context, output, folder, input, limits, reader.ReadEnum<InvalidImageHandling>("invalid image handling"));
+    }
 
     /// <inheritdoc/>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)

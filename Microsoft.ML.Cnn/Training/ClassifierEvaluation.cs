@@ -4,7 +4,7 @@ using Microsoft.ML.Cnn.Losses;
 namespace Microsoft.ML.Cnn.Training;
 
 /// <summary>Runs a predictor over labelled data and counts the results.</summary>
-public static class Evaluation
+public static class ClassifierEvaluation
 {
     /// <summary>
     /// The confusion matrix of <paramref name="predictor"/> (a classifier with one score per class) over

@@ -1,0 +1,75 @@
+// Opens a model zip as untrusted input: entry names must match the format's pattern (nothing can name a path outside
+// the archive, and nothing is ever written to disk), counts and sizes are bounded, and entries are read with a hard
+// cap whatever their headers claim.
+using System.IO.Compression;
+
+namespace Microsoft.ML.Cnn.Persistence.Pipeline;
+
+internal sealed class PipelineArchiveReader : IDisposable
+{
+    private readonly ZipArchive _archive;
+    private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
+    private readonly string _source;
+    private long _bytesRead;
+
+    public PipelineArchiveReader(Stream stream, string source)
+    {
+        _source = source;
+        try
+        {
+            _archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"Invalid model file '{source}': it is not a zip archive ({e.Message}).", e);
+        }
+        if (_archive.Entries.Count > PipelineFormat.MaxEntries)
+            throw Invalid($"it has {_archive.Entries.Count} entries; at most {PipelineFormat.MaxEntries} are allowed.");
+        foreach (var entry in _archive.Entries)
+        {
+            if (!PipelineFormat.IsValidEntryPath(entry.FullName))
+                throw Invalid($"entry name '{Printable(entry.FullName)}' is not allowed (names are letters, digits, '_' and '-' joined by '/').");
+            if (entry.Length > PipelineFormat.MaxEntryBytes)
+                throw Invalid($"entry '{entry.FullName}' claims {entry.Length} bytes; at most {PipelineFormat.MaxEntryBytes} are allowed.");
+            if (!_entries.TryAdd(entry.FullName, entry)) throw Invalid($"entry '{entry.FullName}' appears twice.");
+        }
+    }
+
+    /// <summary>A reader over the whole entry <paramref name="path"/>.</summary>
+    public ModelStreamReader OpenReader(string path) => new(ReadEntry(path), path);
+
+    /// <summary>The bytes of entry <paramref name="path"/>; fails when missing, larger than its header says, or over the limits.</summary>
+    public byte[] ReadEntry(string path)
+    {
+        if (!_entries.TryGetValue(path, out var entry)) throw Invalid($"entry '{path}' is missing.");
+        long declared = entry.Length;
+        if (_bytesRead + declared > PipelineFormat.MaxTotalBytes)
+            throw Invalid($"its entries add up to more than {PipelineFormat.MaxTotalBytes} bytes.");
+        var bytes = new byte[declared];
+        using var stream = entry.Open();
+        int read = 0;
+        try
+        {
+            while (read < bytes.Length)
+            {
+                int n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0) throw Invalid($"entry '{path}' ends after {read} of its {declared} bytes.");
+                read += n;
+            }
+            if (stream.ReadByte() != -1) throw Invalid($"entry '{path}' holds more bytes than its header's {declared}.");
+        }
+        catch (InvalidDataException e) when (!e.Message.StartsWith("Invalid model file", StringComparison.Ordinal))
+        {
+            throw Invalid($"entry '{path}' is corrupt ({e.Message}).");
+        }
+        _bytesRead += declared;
+        return bytes;
+    }
+
+    public void Dispose() => _archive.Dispose();
+
+    private InvalidDataException Invalid(string reason) => new($"Invalid model file '{_source}': {reason}");
+
+    private static string Printable(string name) =>
+        new(name.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+}
