@@ -36,6 +36,18 @@ public sealed class CnnBinaryTrainerTests
     }
 
     [TestMethod]
+    public void Evaluate_ScoredHeldOutRows_GivesAHighAreaUnderTheRocCurve()
+    {
+        var ml = new MLContext(seed: 1);
+        using var model = Trainer(ml).Fit(ml.Data.LoadFromEnumerable(QuadrantData.BinaryRows(160)));
+
+        var metrics = ml.BinaryClassification.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(QuadrantData.BinaryRows(40, seed: 2))));
+
+        Assert.IsTrue(metrics.AreaUnderRocCurve > 0.97, $"AUC {metrics.AreaUnderRocCurve:F3}");
+        Assert.IsTrue(metrics.LogLoss < 0.3, $"log-loss {metrics.LogLoss:F3}");
+    }
+
+    [TestMethod]
     public void Transform_Outputs_ScoreIsTheLogitOfProbabilityAndPredictionThresholdsIt()
     {
         var ml = new MLContext(seed: 1);

@@ -32,6 +32,21 @@ public sealed partial class CnnMulticlassTrainerTests
     }
 
     [TestMethod]
+    public void Evaluate_ScoredHeldOutRows_MeasuresAccuracyWithTheClassNames()
+    {
+        var ml = new MLContext(seed: 1);
+        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.MulticlassClassification.Trainers.Cnn(QuadrantData.Options<CnnMulticlassTrainer.Options>()))
+            .Fit(ml.Data.LoadFromEnumerable(QuadrantData.Rows(240)));
+
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(QuadrantData.Rows(60, seed: 2))));
+
+        Assert.IsTrue(metrics.MicroAccuracy > 0.95, $"micro-accuracy {metrics.MicroAccuracy:P1}");
+        Assert.IsTrue(metrics.LogLossReduction > 0.8, $"log-loss reduction {metrics.LogLossReduction:F3}");
+        CollectionAssert.AreEqual(QuadrantData.ClassNames, metrics.ConfusionMatrix.PredictedClassesIndicators.Select(n => n.ToString()).ToArray());
+    }
+
+    [TestMethod]
     public void GetOutputSchema_KeyLabel_MatchesFittedSchemaAndRejectsTextLabel()
     {
         var ml = new MLContext(seed: 1);

@@ -19,8 +19,12 @@ public sealed class CnnRegressionTrainerTests
         using var model = trainer.Fit(ml.Data.LoadFromEnumerable(QuadrantData.RegressionRows(200)));
         var scores = TransformRows.Column<float>(model.Transform(ml.Data.LoadFromEnumerable(test)), "Score");
 
+        var metrics = ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(test)));
+
         double meanAbsoluteError = scores.Select((s, i) => Math.Abs(s - test[i].Label)).Average();
         Assert.IsTrue(meanAbsoluteError < 0.1, $"mean absolute error {meanAbsoluteError:F3} (labels span 0.5..1.5)");
+        Assert.AreEqual(meanAbsoluteError, metrics.MeanAbsoluteError, 1e-5);
+        Assert.IsTrue(metrics.RSquared > 0.8, $"R² {metrics.RSquared:F3}");
     }
 
     [TestMethod]
