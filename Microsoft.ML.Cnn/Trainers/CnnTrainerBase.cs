@@ -156,8 +156,9 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
         var weight = CnnColumns.Weight(input.Schema, _options.ExampleWeightColumnName);
         var classWeights = CheckClassWeights(task.Outputs);
         long trainSeed = SeededRandom.ForStream(_seed, 3).NextUInt32();
-        DataViewSourceSettings Settings(IDataView data, string description, DataViewSchema.Column f, DataViewSchema.Column l, CnnTask t, DataViewSchema.Column? w, RowSplit? split, bool shuffle) =>
-            new(data, description, f, shape, l, t.LabelShape, t.Labels, w, classWeights, split, shuffle, poolRows, trainSeed, Log);
+        // Each pass reads (and decodes) the next batch on a background thread while the current one trains.
+        IBatchSource Source(IDataView data, string description, DataViewSchema.Column f, DataViewSchema.Column l, CnnTask t, DataViewSchema.Column? w, RowSplit? split, bool shuffle) =>
+            new ReadAheadBatchSource(new DataViewBatchSource(new(data, description, f, shape, l, t.LabelShape, t.Labels, w, classWeights, split, shuffle, poolRows, trainSeed, Log)), _options.BatchSize);
 
         if (_options.ValidationSet is { } validationSet)
         {
@@ -169,16 +170,16 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
             if (validationTask.Outputs != task.Outputs)
                 throw new ArgumentOutOfRangeException(name, $"The {name}'s label '{label.Name}' ({validationLabel.Type}) gives {validationTask.Outputs} outputs; the training label ({label.Type}) {task.Outputs}. Map both with the same fitted MapValueToKey.");
             var validationWeight = weight is null ? null : CnnColumns.Weight(schema, weight.Value.Name);
-            return (new DataViewBatchSource(Settings(input, "training rows", features, label, task, weight, null, shuffle: true)),
-                new DataViewBatchSource(Settings(validationSet, "validation rows", schema[features.Name], validationLabel, validationTask, validationWeight, null, shuffle: false)));
+            return (Source(input, "training rows", features, label, task, weight, null, shuffle: true),
+                Source(validationSet, "validation rows", schema[features.Name], validationLabel, validationTask, validationWeight, null, shuffle: false));
         }
         if (_options.ValidationSetFraction > 0f)
         {
             var split = new RowSplit(_options.ValidationSetFraction, (int)SeededRandom.ForStream(_seed, 4).NextUInt32(), Validation: false);
-            return (new DataViewBatchSource(Settings(input, "training rows", features, label, task, weight, split, shuffle: true)),
-                new DataViewBatchSource(Settings(input, "validation rows", features, label, task, weight, split.Other, shuffle: false)));
+            return (Source(input, "training rows", features, label, task, weight, split, shuffle: true),
+                Source(input, "validation rows", features, label, task, weight, split.Other, shuffle: false));
         }
-        return (new DataViewBatchSource(Settings(input, "training rows", features, label, task, weight, null, shuffle: true)), null);
+        return (Source(input, "training rows", features, label, task, weight, null, shuffle: true), null);
     }
 
     /// <summary>The class weights, checked against the number of classes (null for regression or when none are set).</summary>
