@@ -97,7 +97,7 @@ internal static class RowTypeMembers
         }
         if (t.IsArray && t.GetArrayRank() == 1 && t.GetElementType() is { } element && ItemType(element) is { } item)
             return new VectorDataViewType(item, member.GetCustomAttribute<VectorTypeAttribute>()?.Dimensions ?? []);
-        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(VBuffer<>) && ItemType(t.GetGenericArguments()[0]) is { } bufferItem)
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(VBuffer<>) && BufferItemType(t.GetGenericArguments()[0]) is { } bufferItem)
             return new VectorDataViewType(bufferItem, member.GetCustomAttribute<VectorTypeAttribute>()?.Dimensions ?? []);
         if (t == typeof(MLImage)) return new ImageDataViewType();
         if (member.GetCustomAttribute<VectorTypeAttribute>() != null)
@@ -114,6 +114,10 @@ internal static class RowTypeMembers
         : t == typeof(bool) ? BooleanDataViewType.Instance
         : t == typeof(string) ? TextDataViewType.Instance
         : null;
+
+    /// <summary>A VBuffer's item type: as for arrays, except text items are ReadOnlyMemory&lt;char&gt; (the raw type), not string.</summary>
+    private static PrimitiveDataViewType? BufferItemType(Type t) =>
+        t == typeof(ReadOnlyMemory<char>) ? TextDataViewType.Instance : t == typeof(string) ? null : ItemType(t);
 
     private static NotSupportedException Unsupported(Type rowType, MemberInfo member) => new(
         $"Member {rowType.Name}.{member.Name} has type {MemberType(member).Name}; supported: float, double, int, uint, byte, bool, " +
