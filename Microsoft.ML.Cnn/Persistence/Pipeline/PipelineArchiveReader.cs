@@ -7,6 +7,9 @@ namespace Microsoft.ML.Cnn.Persistence.Pipeline;
 
 internal sealed class PipelineArchiveReader : IDisposable
 {
+    /// <summary>The first buffer of an entry read; it doubles as bytes arrive, up to the declared size.</summary>
+    private const int InitialBufferBytes = 64 * 1024;
+
     private readonly ZipArchive _archive;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
     private readonly string _source;
@@ -38,20 +41,25 @@ internal sealed class PipelineArchiveReader : IDisposable
     /// <summary>A reader over the whole entry <paramref name="path"/>.</summary>
     public ModelStreamReader OpenReader(string path) => new(ReadEntry(path), path);
 
-    /// <summary>The bytes of entry <paramref name="path"/>; fails when missing, larger than its header says, or over the limits.</summary>
+    /// <summary>
+    /// The bytes of entry <paramref name="path"/>; fails when missing, shorter or longer than its header says, over the
+    /// limits, or not matching its CRC-32. The header's size bounds the read but is not trusted for allocation: the buffer
+    /// grows with the bytes that really arrive, so a tiny entry claiming gigabytes costs nothing.
+    /// </summary>
     public byte[] ReadEntry(string path)
     {
         if (!_entries.TryGetValue(path, out var entry)) throw Invalid($"entry '{path}' is missing.");
         long declared = entry.Length;
         if (_bytesRead + declared > PipelineFormat.MaxTotalBytes)
             throw Invalid($"its entries add up to more than {PipelineFormat.MaxTotalBytes} bytes.");
-        var bytes = new byte[declared];
-        using var stream = entry.Open();
+        var bytes = new byte[(int)Math.Min(declared, InitialBufferBytes)];
         int read = 0;
         try
         {
-            while (read < bytes.Length)
+            using var stream = entry.Open();
+            while (read < declared)
             {
+                if (read == bytes.Length) Array.Resize(ref bytes, (int)Math.Min(declared, 2L * bytes.Length));
                 int n = stream.Read(bytes, read, bytes.Length - read);
                 if (n == 0) throw Invalid($"entry '{path}' ends after {read} of its {declared} bytes.");
                 read += n;
@@ -62,6 +70,8 @@ internal sealed class PipelineArchiveReader : IDisposable
         {
             throw Invalid($"entry '{path}' is corrupt ({e.Message}).");
         }
+        if (ZipCrc32.Compute(bytes) != entry.Crc32)
+            throw Invalid($"entry '{path}' is corrupt: its contents do not match the CRC-32 in its header.");
         _bytesRead += declared;
         return bytes;
     }

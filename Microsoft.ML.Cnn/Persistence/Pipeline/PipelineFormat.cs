@@ -34,6 +34,8 @@ internal static partial class PipelineFormat
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^([A-Za-z0-9_-]{1,64}/){0,32}[A-Za-z0-9_-]{1,64}\\.(bin|txt)$")]
+    // Up to 64 directories: the root plus MaxDepth levels of sub-models fit, and a deeper file is refused by the depth
+    // check with a message that says so rather than by this pattern.
+    [GeneratedRegex("^([A-Za-z0-9_-]{1,64}/){0,64}[A-Za-z0-9_-]{1,64}\\.(bin|txt)$")]
     private static partial Regex EntryPattern();
 }
