@@ -28,6 +28,10 @@ internal sealed class PipelineArchiveReader : IDisposable
         }
         if (_archive.Entries.Count > PipelineFormat.MaxEntries)
             throw Invalid($"it has {_archive.Entries.Count} entries; at most {PipelineFormat.MaxEntries} are allowed.");
+        // Checked before the entry names, so a foreign zip (an ML.NET model.zip has "Model.key" entries) is named as such.
+        if (_archive.GetEntry(PipelineFormat.ManifestEntry) is null)
+            throw new InvalidDataException($"'{source}' is not a Microsoft.ML.Cnn model: it has no {PipelineFormat.ManifestEntry} entry. " +
+                "An ML.NET model.zip cannot be loaded here; load it with ML.NET.");
         foreach (var entry in _archive.Entries)
         {
             if (!PipelineFormat.IsValidEntryPath(entry.FullName))
