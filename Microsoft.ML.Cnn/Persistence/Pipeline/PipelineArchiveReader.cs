@@ -18,21 +18,23 @@ internal sealed class PipelineArchiveReader : IDisposable
     public PipelineArchiveReader(Stream stream, string source)
     {
         _source = source;
+        IReadOnlyCollection<ZipArchiveEntry> entries;
         try
         {
             _archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            entries = _archive.Entries; // the central directory is read here, so its errors are caught here too
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"Invalid model file '{source}': it is not a zip archive ({e.Message}).", e);
+            throw new InvalidDataException($"Invalid model file '{source}': it is not a zip archive, or its directory is corrupt ({e.Message}).", e);
         }
-        if (_archive.Entries.Count > PipelineFormat.MaxEntries)
-            throw Invalid($"it has {_archive.Entries.Count} entries; at most {PipelineFormat.MaxEntries} are allowed.");
+        if (entries.Count > PipelineFormat.MaxEntries)
+            throw Invalid($"it has {entries.Count} entries; at most {PipelineFormat.MaxEntries} are allowed.");
         // Checked before the entry names, so a foreign zip (an ML.NET model.zip has "Model.key" entries) is named as such.
         if (_archive.GetEntry(PipelineFormat.ManifestEntry) is null)
             throw new InvalidDataException($"'{source}' is not a Microsoft.ML.Cnn model: it has no {PipelineFormat.ManifestEntry} entry. " +
                 "An ML.NET model.zip cannot be loaded here; load it with ML.NET.");
-        foreach (var entry in _archive.Entries)
+        foreach (var entry in entries)
         {
             if (!PipelineFormat.IsValidEntryPath(entry.FullName))
                 throw Invalid($"entry name '{Printable(entry.FullName)}' is not allowed (names are letters, digits, '_' and '-' joined by '/').");
