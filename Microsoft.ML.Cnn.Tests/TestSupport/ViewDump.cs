@@ -25,7 +25,7 @@ internal static class ViewDump
         $"{c.Name}: {c.Type}" + string.Concat(c.Annotations.Schema.Select(a => $" [{a.Name}: {a.Type} = {Annotation(c.Annotations, a)}]"))));
 
     private static string Annotation(DataViewSchema.Annotations annotations, DataViewSchema.Column kind) =>
-        ItemTypes.Visit(kind.Type, new AnnotationFormatter(annotations, kind));
+        kind.Type is ImageDataViewType ? "(image)" : ItemTypes.Visit(kind.Type, new AnnotationFormatter(annotations, kind));
 
     private static Func<string> Reader(DataViewRow row, DataViewSchema.Column column)
     {
