@@ -45,6 +45,7 @@ public sealed class ModelSaveContextTests
     [DataRow("Loader")]
     [DataRow("Model")]
     [DataRow("x.bin")]
+    [DataRow("Inner\n")]
     public void SaveSubModelAndStream_UnusableName_Rejected(string name)
     {
         var inner = new ColumnCopyingTransformer(("A", "B"));

@@ -100,6 +100,13 @@ public sealed class PipelineArchiveReaderTests
     }
 
     [TestMethod]
+    public void Open_TrailingNewlineInName_NotAllowed()
+    {
+        var zip = ModelZip.Add(FruitZip(), "Model/evil.bin\n", [1]);
+        StringAssert.Contains(ModelZip.LoadError(zip), "entry name 'Model/evil.bin?' is not allowed");
+    }
+
+    [TestMethod]
     public void Open_OverlongName_NotAllowed()
     {
         var zip = ModelZip.Add(FruitZip(), $"Model/{new string('a', 65)}.bin", [1]);

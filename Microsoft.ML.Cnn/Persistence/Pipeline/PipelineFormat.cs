@@ -31,11 +31,12 @@ internal static partial class PipelineFormat
     /// <summary>An entry path: names joined by '/', ending in a file name with an extension.</summary>
     public static bool IsValidEntryPath(string path) => EntryPattern().IsMatch(path);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}\\z")]
     private static partial Regex NamePattern();
 
+    // \z, not $: $ also matches before a final newline, which would let "Step0\n" through.
     // Up to 64 directories: the root plus MaxDepth levels of sub-models fit, and a deeper file is refused by the depth
     // check with a message that says so rather than by this pattern.
-    [GeneratedRegex("^([A-Za-z0-9_-]{1,64}/){0,64}[A-Za-z0-9_-]{1,64}\\.(bin|txt)$")]
+    [GeneratedRegex("^([A-Za-z0-9_-]{1,64}/){0,64}[A-Za-z0-9_-]{1,64}\\.(bin|txt)\\z")]
     private static partial Regex EntryPattern();
 }
