@@ -160,6 +160,32 @@ public sealed class PredictionEngineTests
         Assert.AreEqual("5x2 Gray8", engine.Predict(new ImageBytesRow { Encoded = File.ReadAllBytes(Path.Combine(ImageFolder, "gray.png")) }).Image.ToString());
     }
 
+    private sealed class FeaturePrediction
+    {
+        public float[] Features { get; set; } = [];
+    }
+
+    [TestMethod]
+    public void Predict_ImagePreprocessingChain_SameFeaturesAsBulk()
+    {
+        var context = new MLContext(1);
+        string[] names = ["cat.jpg", "ship.jpg", "frog.jpg", "pattern.gif"];
+        var data = context.Data.LoadFromEnumerable(names.Select(n => new ImagePathRow { ImagePath = n }).ToArray());
+        var model = context.Transforms.LoadImages("Image", ImageFolder, "ImagePath")
+            .Append(context.Transforms.ResizeImages("Image", 16, 16))
+            .Append(context.Transforms.ExtractPixels("Pixels", "Image", scaleImage: 1f / 255))
+            .Append(context.Transforms.NormalizeImageChannels("Features", "Pixels"))
+            .Fit(data);
+        var expected = context.Data.CreateEnumerable<FeaturePrediction>(model.Transform(data)).Select(p => p.Features).ToArray();
+        using var engine = context.Model.CreatePredictionEngine<ImagePathRow, FeaturePrediction>(model);
+        for (int i = 0; i < names.Length; i++)
+        {
+            var features = engine.Predict(new ImagePathRow { ImagePath = names[i] }).Features;
+            Assert.HasCount(3 * 16 * 16, features);
+            CollectionAssert.AreEqual(expected[i], features, names[i]);
+        }
+    }
+
     [TestMethod]
     public void OutputSchema_EveryOutputColumn()
     {

@@ -24,8 +24,22 @@ internal static class ViewDump
     public static string Schema(DataViewSchema schema) => string.Join("\n", schema.Where(c => !c.IsHidden).Select(c =>
         $"{c.Name}: {c.Type}" + string.Concat(c.Annotations.Schema.Select(a => $" [{a.Name}: {a.Type} = {Annotation(c.Annotations, a)}]"))));
 
-    private static string Annotation(DataViewSchema.Annotations annotations, DataViewSchema.Column kind) =>
-        kind.Type is ImageDataViewType ? "(image)" : ItemTypes.Visit(kind.Type, new AnnotationFormatter(annotations, kind));
+    private static string Annotation(DataViewSchema.Annotations annotations, DataViewSchema.Column kind)
+    {
+        if (kind.Type is ImageDataViewType) return "(image)";
+        if (kind.Type is VectorDataViewType || kind.Type is PrimitiveDataViewType) return ItemTypes.Visit(kind.Type, new AnnotationFormatter(annotations, kind));
+        // Other annotation types (e.g. TrainingAugmentation): read through reflection, which tests may use, and print.
+        var read = typeof(ViewDump).GetMethod(nameof(ReadAnnotation), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(kind.Type.RawType);
+        return read.Invoke(null, [annotations, kind])?.ToString() ?? "null";
+    }
+
+    private static T ReadAnnotation<T>(DataViewSchema.Annotations annotations, DataViewSchema.Column kind)
+    {
+        T value = default!;
+        annotations.GetGetter<T>(kind)(ref value);
+        return value;
+    }
 
     private static Func<string> Reader(DataViewRow row, DataViewSchema.Column column)
     {

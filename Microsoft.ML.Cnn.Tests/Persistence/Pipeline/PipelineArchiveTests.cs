@@ -130,6 +130,25 @@ public sealed class PipelineArchiveTests
     }
 
     [TestMethod]
+    public void SaveLoad_ImageAndNormalizationSteps_SameFeaturesAndAnnotations()
+    {
+        var context = new MLContext(1);
+        var data = Mixed(context);
+        var model = context.Transforms.LoadImages("Image", null, "Encoded")
+            .Append(context.Transforms.ResizeImages("Small", 8, 6, "Image", ImageResizingEstimator.ResizingKind.IsoPad))
+            .Append(context.Transforms.ConvertToGrayscale("Gray", "Small"))
+            .Append(context.Transforms.ExtractPixels("Pixels", "Small", scaleImage: 1f / 255))
+            .Append(context.Transforms.RandomHorizontalFlip("Pixels"))
+            .Append(context.Transforms.ExtractPixels("GrayPixels", "Gray", ImagePixelExtractingEstimator.ColorBits.Red))
+            .Append(context.Transforms.NormalizeImageChannels("Features", "Pixels"))
+            .Append(context.Transforms.NormalizeMinMax("Scaled", "GrayPixels"))
+            .Append(context.Transforms.NormalizeMeanVariance("Standard", "Pair"))
+            .Fit(data);
+        var loaded = (TransformerChain<ITransformer>)AssertRoundTrip(model, data);
+        CollectionAssert.AreEqual(model.Select(t => t.GetType()).ToArray(), loaded.Select(t => t.GetType()).ToArray());
+    }
+
+    [TestMethod]
     public void SaveLoad_NoSchema_LoadsNullSchema()
     {
         var context = new MLContext(1);

@@ -77,7 +77,11 @@ public sealed class TransformerLoadersTests
     [TestMethod]
     public void Find_BuiltIns_AllRegistered()
     {
-        foreach (var signature in new[] { "TransformerChain", "ColumnCopying", "ColumnConcatenating", "ValueToKeyMapping", "KeyToValueMapping", "ImageLoading" })
+        foreach (var signature in new[]
+        {
+            "TransformerChain", "ColumnCopying", "ColumnConcatenating", "ValueToKeyMapping", "KeyToValueMapping", "ImageLoading",
+            "ImageResizing", "ImageGrayscaling", "ImagePixelExtracting", "ImageAugmenting", "Normalizing", "ImageChannelNormalizing",
+        })
             Assert.IsNotNull(TransformerLoaders.Find(signature), signature);
         Assert.IsNull(TransformerLoaders.Find("columncopying"), "signatures are case-sensitive");
     }
