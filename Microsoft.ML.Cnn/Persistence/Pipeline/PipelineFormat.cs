@@ -20,7 +20,8 @@ internal static partial class PipelineFormat
     // Limits checked before anything read from an archive is trusted or allocated.
     public const int MaxEntries = 10_000;
     public const long MaxEntryBytes = int.MaxValue - 64;
-    public const long MaxTotalBytes = 8L << 30;
+    // Bounds the memory an honestly compressed zip bomb can take; the largest networks here are a few hundred MB.
+    public const long MaxTotalBytes = 2L << 30;
     public const int MaxDepth = 32;
     public const int MaxStringBytes = 1 << 20;
     public const int MaxCollectionCount = 1 << 26;
