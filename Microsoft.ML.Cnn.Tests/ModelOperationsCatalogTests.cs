@@ -1,9 +1,8 @@
-// mlContext.Model.Save/Load: a fitted chain round-trips through a zip with its fitted state and input schema; the
-// write is atomic; hostile or foreign files fail with clear errors.
-using System.IO.Compression;
+// mlContext.Model's Save/Load entry points: a fitted chain round-trips through a file with its fitted state and input
+// schema; bad paths and streams fail with clear errors. (The format itself is tested in Persistence/Pipeline, and the
+// prediction engines in Prediction.)
 using Microsoft.ML.Cnn;
-using Microsoft.ML.Cnn.Data;
-using Microsoft.ML.Cnn.Pipeline;
+using Microsoft.ML.Cnn.Tests.Prediction;
 using Microsoft.ML.Cnn.Tests.TestSupport;
 
 namespace Microsoft.ML.Cnn.Tests;
@@ -13,36 +12,21 @@ public sealed class ModelOperationsCatalogTests
 {
     public TestContext TestContext { get; set; } = null!;
 
-    private static (MLContext Context, IDataView Data, ITransformer Model) FittedChain()
-    {
-        var context = new MLContext(1);
-        var data = TransformRows.Fruit(context, TransformRows.Fruits);
-        var pipeline = context.Transforms.Conversion.MapValueToKey("Key", "Fruit")
-            .Append(context.Transforms.CopyColumns("Copy", "Fruit"))
-            .Append(context.Transforms.Conversion.MapKeyToValue("Back", "Key"));
-        return (context, data, pipeline.Fit(data));
-    }
-
     private string TempPath(string name) => Path.Combine(Path.GetTempPath(), $"{TestContext.TestName}-{Environment.ProcessId}-{name}");
 
     [TestMethod]
-    public void SaveLoad_FittedChain_SameOutputAndSchema()
+    public void SaveLoad_FittedChainThroughFile_SameOutputAndSchema()
     {
-        var (context, data, model) = FittedChain();
+        var (context, data, model) = PredictionEngineTests.FruitModel();
         string path = TempPath("model.zip");
         try
         {
             context.Model.Save(model, data.Schema, path);
             var loaded = new MLContext(2).Model.Load(path, out var schema);
             Assert.IsNotNull(schema);
-            Assert.AreEqual(data.Schema.Count, schema.Count);
-            Assert.AreEqual(data.Schema["Fruit"].Type, schema["Fruit"].Type);
-            var expected = model.Transform(data);
-            var actual = loaded.Transform(data);
-            CollectionAssert.AreEqual(TransformRows.Column<uint>(expected, "Key"), TransformRows.Column<uint>(actual, "Key"));
-            CollectionAssert.AreEqual(TransformRows.Column<ReadOnlyMemory<char>>(expected, "Back").Select(v => v.ToString()).ToArray(),
-                TransformRows.Column<ReadOnlyMemory<char>>(actual, "Back").Select(v => v.ToString()).ToArray());
-            Assert.AreEqual(0, Directory.GetFiles(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.*.tmp").Length, "temporary file left behind");
+            Assert.AreEqual(ViewDump.Schema(data.Schema), ViewDump.Schema(schema));
+            CollectionAssert.AreEqual(ViewDump.Rows(model.Transform(data)), ViewDump.Rows(loaded.Transform(data)));
+            Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.*.tmp"), "temporary file left behind");
         }
         finally
         {
@@ -51,24 +35,51 @@ public sealed class ModelOperationsCatalogTests
     }
 
     [TestMethod]
-    public void Load_NotAZip_ClearError()
+    public void Load_MissingFile_NamesIt()
     {
-        var context = new MLContext(1);
-        using var stream = new MemoryStream("hello"u8.ToArray());
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => context.Model.Load(stream, out _));
-        StringAssert.Contains(error.Message, "not a zip");
+        string path = TempPath("absent.zip");
+        var error = Assert.ThrowsExactly<FileNotFoundException>(() => new MLContext(1).Model.Load(path, out _));
+        StringAssert.Contains(error.Message, path);
     }
 
     [TestMethod]
-    public void Load_EntryNameEscaping_Rejected()
+    public void Load_FileThatIsNotAZip_NamesTheFile()
     {
-        var (context, data, model) = FittedChain();
-        using var stream = new MemoryStream();
-        context.Model.Save(model, data.Schema, stream);
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-            archive.CreateEntry("../../evil.bin");
-        stream.Position = 0;
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => context.Model.Load(stream, out _));
-        StringAssert.Contains(error.Message, "not allowed");
+        string path = TempPath("text.zip");
+        File.WriteAllText(path, "hello");
+        try
+        {
+            var error = Assert.ThrowsExactly<InvalidDataException>(() => new MLContext(1).Model.Load(path, out _));
+            StringAssert.Contains(error.Message, $"Invalid model file '{path}': it is not a zip archive");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [TestMethod]
+    public void Load_NonSeekableStream_SaysToCopyItFirst()
+    {
+        var (context, data, model) = PredictionEngineTests.FruitModel();
+        using var stream = new ForwardOnlyStream(ModelZip.Save(model, data.Schema));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => context.Model.Load(stream, out _));
+        StringAssert.Contains(error.Message, "must be readable and seekable");
+    }
+
+    [TestMethod]
+    public void SaveAndLoad_NullArguments_Throw()
+    {
+        var (context, data, model) = PredictionEngineTests.FruitModel();
+        Assert.ThrowsExactly<ArgumentNullException>(() => context.Model.Save(null!, data.Schema, new MemoryStream()));
+        Assert.ThrowsExactly<ArgumentNullException>(() => context.Model.Save(model, data.Schema, (Stream)null!));
+        Assert.ThrowsExactly<ArgumentException>(() => context.Model.Save(model, data.Schema, ""));
+        Assert.ThrowsExactly<ArgumentNullException>(() => context.Model.Load((Stream)null!, out _));
+        Assert.ThrowsExactly<ArgumentException>(() => context.Model.Load("", out _));
     }
 }

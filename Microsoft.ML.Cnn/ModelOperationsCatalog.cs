@@ -52,6 +52,9 @@ public sealed partial class ModelOperationsCatalog
     public ITransformer Load(Stream stream, out DataViewSchema? inputSchema)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        // ZipArchive would silently copy a non-seekable stream into memory, however long it is.
+        if (!stream.CanSeek || !stream.CanRead)
+            throw new ArgumentException("The model stream must be readable and seekable (a zip is read from its end); copy it to a file or MemoryStream first.", nameof(stream));
         return PipelineArchive.Load(stream, "stream", _context, out inputSchema);
     }
 }

@@ -27,29 +27,14 @@ public sealed partial class DataOperationsCatalog
     public IEnumerable<TRow> CreateEnumerable<TRow>(IDataView data, bool reuseRowObject = false) where TRow : class, new()
     {
         ArgumentNullException.ThrowIfNull(data);
-        var members = RowTypeCache<TRow>.Members;
-        var columns = new DataViewSchema.Column[members.Length];
-        for (int i = 0; i < members.Length; i++)
-        {
-            var member = members[i];
-            var column = data.Schema.GetColumnOrNull(member.Name) ?? throw new ArgumentOutOfRangeException(nameof(data),
-                $"{typeof(TRow).Name} needs a column '{member.Name}', which the data does not have. Available columns: {data.Schema.AvailableNames()}.");
-            if (column.Type.RawType != member.Type.RawType)
-                throw new InvalidOperationException($"Column '{member.Name}' has type {column.Type} (read as {column.Type.RawType.Name}), " +
-                    $"but {typeof(TRow).Name} maps it as {member.Type} (read as {member.Type.RawType.Name}).");
-            if (!member.CanWrite)
-                throw new InvalidOperationException($"{typeof(TRow).Name} maps column '{member.Name}' to a member without a public setter; make it writable or mark it [NoColumn].");
-            columns[i] = column;
-        }
-        return Rows(data, members, columns, reuseRowObject);
+        var filler = RowObjectFiller<TRow>.Create(data.Schema, RowTypeCache<TRow>.Members, ignoreMissingColumns: false, "the data", nameof(data));
+        return Rows(data, filler, reuseRowObject);
     }
 
-    private static IEnumerable<TRow> Rows<TRow>(IDataView data, MemberColumn<TRow>[] members, DataViewSchema.Column[] columns, bool reuse)
-        where TRow : class, new()
+    private static IEnumerable<TRow> Rows<TRow>(IDataView data, RowObjectFiller<TRow> filler, bool reuse) where TRow : class, new()
     {
-        using var cursor = data.GetRowCursor(columns);
-        var setters = new Action<TRow>[members.Length];
-        for (int i = 0; i < setters.Length; i++) setters[i] = members[i].CreateSetter(cursor, columns[i]);
+        using var cursor = data.GetRowCursor(filler.Columns);
+        var setters = filler.CreateSetters(cursor);
         TRow? shared = null;
         while (cursor.MoveNext())
         {
@@ -59,8 +44,8 @@ public sealed partial class DataOperationsCatalog
         }
     }
 
-    /// <summary>The member columns of a row type, bound once per type.</summary>
-    private static class RowTypeCache<TRow> where TRow : class
+    /// <summary>The member columns of a row type, bound once per type (shared with prediction engines).</summary>
+    internal static class RowTypeCache<TRow> where TRow : class
     {
         // Bound on first use rather than in a static initializer, so a bad row type fails with its own message.
         private static MemberColumn<TRow>[]? s_members;

@@ -21,7 +21,13 @@ internal abstract class MemberColumn<TRow>(string name, DataViewType type, bool 
 internal sealed class ScalarMember<TRow, T>(string name, DataViewType type, Func<TRow, T> get, Action<TRow, T>? set)
     : MemberColumn<TRow>(name, type, set != null) where TRow : class
 {
-    public override Delegate CreateGetter(Func<TRow> current) => (ValueGetter<T>)((ref T value) => value = get(current()));
+    public override Delegate CreateGetter(Func<TRow> current) => (ValueGetter<T>)((ref T value) =>
+    {
+        T item = get(current());
+        // Only a reference type (MLImage) can be null; consumers expect every row to hold a value.
+        if (item is null) throw new InvalidOperationException($"Column '{Name}': a row's {typeof(T).Name} member is null; every row needs a value.");
+        value = item;
+    });
 
     public override Action<TRow> CreateSetter(DataViewRow source, DataViewSchema.Column column)
     {
@@ -99,6 +105,37 @@ internal sealed class TextArrayMember<TRow>(string name, DataViewType type, Func
             var items = new string[value.Length];
             for (int i = 0; i < items.Length; i++) items[i] = value.GetValues()[i].ToString();
             setter(row, items);
+        };
+    }
+}
+
+/// <summary>A vector column held as a <see cref="VBuffer{T}"/> member; filling it reuses the member's array when large enough.</summary>
+internal sealed class VBufferMember<TRow, T>(string name, DataViewType type, Func<TRow, VBuffer<T>> get, Action<TRow, VBuffer<T>>? set)
+    : MemberColumn<TRow>(name, type, set != null) where TRow : class
+{
+    public override Delegate CreateGetter(Func<TRow> current)
+    {
+        int size = ((VectorDataViewType)Type).Size;
+        return (ValueGetter<VBuffer<T>>)((ref VBuffer<T> value) =>
+        {
+            var items = get(current());
+            if (size > 0 && items.Length != size)
+                throw new InvalidOperationException($"Column '{Name}' is a vector of {size} items ({Type}), but a row's VBuffer has {items.Length}.");
+            items.CopyTo(ref value); // a copy, so consumers never alias the caller's buffers
+        });
+    }
+
+    public override Action<TRow> CreateSetter(DataViewRow source, DataViewSchema.Column column)
+    {
+        var setter = set ?? throw ReadOnly();
+        var getter = source.GetGetter<VBuffer<T>>(column);
+        VBuffer<T> value = default;
+        return row =>
+        {
+            getter(ref value);
+            var target = get(row);
+            value.CopyTo(ref target);
+            setter(row, target);
         };
     }
 }

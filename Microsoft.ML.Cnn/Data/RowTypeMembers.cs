@@ -2,6 +2,7 @@
 // it reads member attributes and compiles typed accessors once per row type.
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.ML.Cnn.Images;
 
 namespace Microsoft.ML.Cnn.Data;
 
@@ -70,8 +71,19 @@ internal static class RowTypeMembers
         if (t == typeof(byte[])) return new ArrayMember<TRow, byte>(name, type, Get<TRow, byte[]?>(member), Set<TRow, byte[]?>(member));
         if (t == typeof(bool[])) return new ArrayMember<TRow, bool>(name, type, Get<TRow, bool[]?>(member), Set<TRow, bool[]?>(member));
         if (t == typeof(string[])) return new TextArrayMember<TRow>(name, type, Get<TRow, string[]?>(member), Set<TRow, string[]?>(member));
+        if (t == typeof(VBuffer<float>)) return VBufferMember<TRow, float>(name, type, member);
+        if (t == typeof(VBuffer<double>)) return VBufferMember<TRow, double>(name, type, member);
+        if (t == typeof(VBuffer<int>)) return VBufferMember<TRow, int>(name, type, member);
+        if (t == typeof(VBuffer<uint>)) return VBufferMember<TRow, uint>(name, type, member);
+        if (t == typeof(VBuffer<byte>)) return VBufferMember<TRow, byte>(name, type, member);
+        if (t == typeof(VBuffer<bool>)) return VBufferMember<TRow, bool>(name, type, member);
+        if (t == typeof(VBuffer<ReadOnlyMemory<char>>)) return VBufferMember<TRow, ReadOnlyMemory<char>>(name, type, member);
+        if (t == typeof(MLImage)) return new ScalarMember<TRow, MLImage>(name, type, Get<TRow, MLImage>(member), Set<TRow, MLImage>(member));
         throw Unsupported(typeof(TRow), member);
     }
+
+    private static VBufferMember<TRow, T> VBufferMember<TRow, T>(string name, DataViewType type, MemberInfo member) where TRow : class =>
+        new(name, type, Get<TRow, VBuffer<T>>(member), Set<TRow, VBuffer<T>>(member));
 
     private static DataViewType NaturalType(Type rowType, MemberInfo member)
     {
@@ -85,8 +97,11 @@ internal static class RowTypeMembers
         }
         if (t.IsArray && t.GetArrayRank() == 1 && t.GetElementType() is { } element && ItemType(element) is { } item)
             return new VectorDataViewType(item, member.GetCustomAttribute<VectorTypeAttribute>()?.Dimensions ?? []);
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(VBuffer<>) && BufferItemType(t.GetGenericArguments()[0]) is { } bufferItem)
+            return new VectorDataViewType(bufferItem, member.GetCustomAttribute<VectorTypeAttribute>()?.Dimensions ?? []);
+        if (t == typeof(MLImage)) return new ImageDataViewType();
         if (member.GetCustomAttribute<VectorTypeAttribute>() != null)
-            throw new NotSupportedException($"[VectorType] on {rowType.Name}.{member.Name} needs an array member, not {t.Name}.");
+            throw new NotSupportedException($"[VectorType] on {rowType.Name}.{member.Name} needs an array or VBuffer member, not {t.Name}.");
         return ItemType(t) ?? throw Unsupported(rowType, member);
     }
 
@@ -100,9 +115,13 @@ internal static class RowTypeMembers
         : t == typeof(string) ? TextDataViewType.Instance
         : null;
 
+    /// <summary>A VBuffer's item type: as for arrays, except text items are ReadOnlyMemory&lt;char&gt; (the raw type), not string.</summary>
+    private static PrimitiveDataViewType? BufferItemType(Type t) =>
+        t == typeof(ReadOnlyMemory<char>) ? TextDataViewType.Instance : t == typeof(string) ? null : ItemType(t);
+
     private static NotSupportedException Unsupported(Type rowType, MemberInfo member) => new(
         $"Member {rowType.Name}.{member.Name} has type {MemberType(member).Name}; supported: float, double, int, uint, byte, bool, " +
-        "string and one-dimensional arrays of them. Mark other members [NoColumn].");
+        "string, one-dimensional arrays or VBuffers of them, and MLImage. Mark other members [NoColumn].");
 
     private static IEnumerable<MemberInfo> PublicMembers(Type rowType) =>
         rowType.GetFields(BindingFlags.Public | BindingFlags.Instance).Cast<MemberInfo>()

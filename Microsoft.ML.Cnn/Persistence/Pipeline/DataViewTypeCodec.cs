@@ -11,19 +11,36 @@ internal static class DataViewTypeCodec
         Single = 1, Double = 2, Int32 = 3, UInt32 = 4, Byte = 5, Boolean = 6, Text = 7, Key = 8, Vector = 9, Image = 10,
     }
 
+    private const int MaxVectorDimensions = 8;
+
     /// <summary>Whether <paramref name="type"/> can be written (primitives, keys, vectors of them, images).</summary>
     public static bool CanWrite(DataViewType type) => type switch
     {
-        VectorDataViewType vector => TagOf(vector.ItemType) is not null,
+        VectorDataViewType vector => TagOf(vector.ItemType) is not null && VectorShapeError(vector.Dimensions) is null,
         ImageDataViewType => true,
         _ => TagOf(type) is not null,
     };
+
+    /// <summary>Why a vector of <paramref name="dims"/> cannot be in a model file, or null; the writer and reader share it.</summary>
+    private static string? VectorShapeError(IReadOnlyList<int> dims)
+    {
+        if (dims.Count is 0 or > MaxVectorDimensions) return $"a vector has {dims.Count} dimensions; 1 to {MaxVectorDimensions} are allowed.";
+        long size = 1;
+        foreach (int d in dims)
+        {
+            if (d < 0) return $"vector dimension {d} is negative.";
+            size *= d;
+            if (size > int.MaxValue) return $"vector of dimensions [{string.Join(", ", dims)}] is too large.";
+        }
+        return dims.Count > 1 && size == 0 ? $"a multi-dimensional vector needs known dimensions, not [{string.Join(", ", dims)}]." : null;
+    }
 
     public static void Write(ModelStreamWriter writer, DataViewType type)
     {
         switch (type)
         {
             case VectorDataViewType vector:
+                if (VectorShapeError(vector.Dimensions) is { } problem) throw new NotSupportedException($"Column type {vector} cannot be saved in a model file: {problem}");
                 writer.WriteByte((byte)Tag.Vector);
                 Write(writer, vector.ItemType);
                 writer.WriteInt32s(vector.Dimensions.ToArray());
@@ -48,6 +65,28 @@ internal static class DataViewTypeCodec
         var tag = (Tag)reader.ReadByte();
         switch (tag)
         {
+            case Tag.Vector:
+                // The item is read as a primitive, never recursively: a run of vector tags must not nest the reader's stack.
+                var itemTag = (Tag)reader.ReadByte();
+                if (itemTag is Tag.Vector or Tag.Image) throw reader.Invalid($"{what}: a vector's items must be primitive, not {itemTag}.");
+                var item = ReadPrimitive(reader, itemTag, what);
+                var dims = reader.ReadInt32s($"{what} dimensions");
+                if (VectorShapeError(dims) is { } problem) throw reader.Invalid($"{what}: {problem}");
+                return new VectorDataViewType(item, dims);
+            case Tag.Image:
+                int height = reader.ReadInt32(0, 1 << 20, $"{what} image height");
+                int width = reader.ReadInt32(0, 1 << 20, $"{what} image width");
+                if ((height == 0) != (width == 0)) throw reader.Invalid($"{what}: image size {height}x{width} gives one side only.");
+                return new ImageDataViewType(height, width);
+            default:
+                return ReadPrimitive(reader, tag, what);
+        }
+    }
+
+    private static PrimitiveDataViewType ReadPrimitive(ModelStreamReader reader, Tag tag, string what)
+    {
+        switch (tag)
+        {
             case Tag.Single: return NumberDataViewType.Single;
             case Tag.Double: return NumberDataViewType.Double;
             case Tag.Int32: return NumberDataViewType.Int32;
@@ -62,25 +101,6 @@ internal static class DataViewTypeCodec
                 long max = raw == Tag.Byte ? byte.MaxValue : uint.MaxValue;
                 if (count < 1 || count > max) throw reader.Invalid($"{what}: key count {count} is outside [1, {max}].");
                 return new KeyDataViewType(raw == Tag.Byte ? typeof(byte) : typeof(uint), (ulong)count);
-            case Tag.Vector:
-                var item = Read(reader, what);
-                if (item is not PrimitiveDataViewType primitive) throw reader.Invalid($"{what}: a vector's items must be primitive, not {item}.");
-                var dims = reader.ReadInt32s($"{what} dimensions");
-                if (dims.Length is 0 or > 8) throw reader.Invalid($"{what}: a vector has {dims.Length} dimensions; 1 to 8 are allowed.");
-                long size = 1;
-                foreach (int d in dims)
-                {
-                    if (d < 0) throw reader.Invalid($"{what}: vector dimension {d} is negative.");
-                    size *= d;
-                    if (size > int.MaxValue) throw reader.Invalid($"{what}: vector of dimensions [{string.Join(", ", dims)}] is too large.");
-                }
-                if (dims.Length > 1 && size == 0) throw reader.Invalid($"{what}: a multi-dimensional vector needs known dimensions.");
-                return new VectorDataViewType(primitive, dims);
-            case Tag.Image:
-                int height = reader.ReadInt32(0, 1 << 20, $"{what} image height");
-                int width = reader.ReadInt32(0, 1 << 20, $"{what} image width");
-                if ((height == 0) != (width == 0)) throw reader.Invalid($"{what}: image size {height}x{width} gives one side only.");
-                return new ImageDataViewType(height, width);
             default:
                 throw reader.Invalid($"{what}: type tag {(byte)tag} is not a known column type.");
         }

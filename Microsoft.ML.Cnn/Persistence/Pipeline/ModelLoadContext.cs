@@ -74,7 +74,16 @@ public sealed class ModelLoadContext
         var loader = TransformerLoaders.Find(signature) ?? throw new InvalidDataException(
             $"Invalid model file: '{directory}' needs loader '{signature}', which this library does not have (known: {TransformerLoaders.KnownSignatures}). It was saved by a newer or extended library.");
         var loadContext = new ModelLoadContext(archive, directory, depth, context, signature, version);
-        var transformer = loader(loadContext);
+        ITransformer transformer;
+        try
+        {
+            transformer = loader(loadContext);
+        }
+        catch (ArgumentException e)
+        {
+            // A transformer's constructor rejecting a value read from the file (an empty column name, say) means the file is bad.
+            throw new InvalidDataException($"Invalid model file: '{directory}' ({signature}) holds a value its transformer rejects: {e.Message}", e);
+        }
         loadContext.Reader.RequireEnd();
         return transformer;
     }

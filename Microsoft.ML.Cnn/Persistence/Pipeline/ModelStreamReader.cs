@@ -141,7 +141,7 @@ public sealed class ModelStreamReader
     public InvalidDataException Invalid(string reason) => new($"Invalid model file: entry '{EntryName}': {reason}");
 
     /// <summary>An int32 element count, checked against the limit and the bytes left (each element needs at least <paramref name="minBytesEach"/>).</summary>
-    private int ReadCount(int max, int minBytesEach, string what)
+    internal int ReadCount(int max, int minBytesEach, string what)
     {
         int count = ReadInt32(0, max, $"length of {what}");
         if ((long)count * minBytesEach > Remaining) throw Invalid($"{what} claims {count} items but only {Remaining} bytes remain.");

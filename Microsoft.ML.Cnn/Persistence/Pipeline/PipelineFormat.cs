@@ -20,7 +20,8 @@ internal static partial class PipelineFormat
     // Limits checked before anything read from an archive is trusted or allocated.
     public const int MaxEntries = 10_000;
     public const long MaxEntryBytes = int.MaxValue - 64;
-    public const long MaxTotalBytes = 8L << 30;
+    // Bounds the memory an honestly compressed zip bomb can take; the largest networks here are a few hundred MB.
+    public const long MaxTotalBytes = 2L << 30;
     public const int MaxDepth = 32;
     public const int MaxStringBytes = 1 << 20;
     public const int MaxCollectionCount = 1 << 26;
@@ -31,9 +32,12 @@ internal static partial class PipelineFormat
     /// <summary>An entry path: names joined by '/', ending in a file name with an extension.</summary>
     public static bool IsValidEntryPath(string path) => EntryPattern().IsMatch(path);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}\\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^([A-Za-z0-9_-]{1,64}/){0,32}[A-Za-z0-9_-]{1,64}\\.(bin|txt)$")]
+    // \z, not $: $ also matches before a final newline, which would let "Step0\n" through.
+    // Up to 64 directories: the root plus MaxDepth levels of sub-models fit, and a deeper file is refused by the depth
+    // check with a message that says so rather than by this pattern.
+    [GeneratedRegex("^([A-Za-z0-9_-]{1,64}/){0,64}[A-Za-z0-9_-]{1,64}\\.(bin|txt)\\z")]
     private static partial Regex EntryPattern();
 }

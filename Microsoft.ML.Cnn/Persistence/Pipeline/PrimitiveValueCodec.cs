@@ -36,7 +36,9 @@ public static class PrimitiveValueCodec
         if (typeof(T) == typeof(float)) return (T[])(object)reader.ReadSingles(what);
         if (typeof(T) == typeof(double)) return (T[])(object)reader.ReadDoubles(what);
         if (typeof(T) == typeof(int)) return (T[])(object)reader.ReadInt32s(what);
-        int count = reader.ReadInt32(0, Math.Min(PipelineFormat.MaxCollectionCount, reader.Remaining), $"length of {what}");
+        // Each item takes at least one byte (a UInt32 takes 8, a string its 4-byte length), so the bytes left bound the count.
+        int minBytes = typeof(T) == typeof(uint) ? 8 : typeof(T) == typeof(ReadOnlyMemory<char>) ? 4 : 1;
+        int count = reader.ReadCount(PipelineFormat.MaxCollectionCount, minBytes, what);
         var values = new T[count];
         for (int i = 0; i < count; i++) values[i] = ReadOne<T>(reader, $"{what}[{i}]");
         return values;

@@ -43,9 +43,11 @@ internal static class SchemaCodec
             var type = reader.ReadType($"type of input column '{name}'");
             int annotationCount = reader.ReadInt32(0, MaxAnnotations, $"number of annotations of '{name}'");
             var annotations = new DataViewSchema.Annotations.Builder();
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
             for (int a = 0; a < annotationCount; a++)
             {
                 string kind = reader.ReadString($"annotation kind {a} of '{name}'");
+                if (kind.Length == 0 || !kinds.Add(kind)) throw reader.Invalid($"annotation {a} of '{name}' has an empty or repeated kind '{kind}'.");
                 var annotationType = reader.ReadType($"type of annotation '{kind}' of '{name}'");
                 if (!IsSavable(annotationType)) throw reader.Invalid($"annotation '{kind}' of '{name}' has unsupported type {annotationType}.");
                 ItemTypes.Visit(annotationType, new AnnotationReader(reader, annotations, kind, annotationType, $"annotation '{kind}' of '{name}'"));
