@@ -7,6 +7,12 @@ using Microsoft.ML.Cnn.Transforms.Conversion;
 
 namespace Microsoft.ML.Cnn.Tests.Trainers;
 
+public sealed class QuadrantPrediction
+{
+    public float[] Score = [];
+    public string PredictedLabel = "";
+}
+
 [TestClass]
 public sealed class ScoringDataViewTests
 {
@@ -88,5 +94,32 @@ public sealed class ScoringDataViewTests
 
         CollectionAssert.AreEqual(new[] { "Features" }, source.Cursors.Single().Columns);
         Assert.AreEqual(10L, source.ValuesRead);
+    }
+
+    [TestMethod]
+    public void Cursor_PredictionEngineSingleRows_ScoreAsTheBatchesAndNameTheClass()
+    {
+        var ml = new MLContext(seed: 1);
+        var train = ml.Data.LoadFromEnumerable(QuadrantData.Rows(60));
+        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.MulticlassClassification.Trainers.Cnn(QuadrantData.Options<CnnMulticlassTrainer.Options>(o => o.MaxEpoch = 2)))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Fit(train);
+        var rows = QuadrantData.Rows(9, seed: 8);
+        var batched = TransformRows.VectorColumn<float>(model.Transform(ml.Data.LoadFromEnumerable(rows)), "Score");
+        var names = TransformRows.Text(model.Transform(ml.Data.LoadFromEnumerable(rows)), "PredictedLabel");
+        using var engine = ml.Model.CreatePredictionEngine<QuadrantRow, QuadrantPrediction>(model);
+
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var prediction = engine.Predict(rows[i]);
+            CollectionAssert.AreEqual(batched[i], prediction.Score, new FloatTolerance(1e-6f), $"row {i}");
+            Assert.AreEqual(names[i], prediction.PredictedLabel);
+        }
+    }
+
+    private sealed class FloatTolerance(float delta) : System.Collections.IComparer
+    {
+        public int Compare(object? x, object? y) => Math.Abs((float)x! - (float)y!) <= delta ? 0 : 1;
     }
 }

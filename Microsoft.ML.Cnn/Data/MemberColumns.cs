@@ -24,8 +24,9 @@ internal sealed class ScalarMember<TRow, T>(string name, DataViewType type, Func
     public override Delegate CreateGetter(Func<TRow> current) => (ValueGetter<T>)((ref T value) =>
     {
         T item = get(current());
-        // Only a reference type (MLImage) can be null; consumers expect every row to hold a value.
-        if (item is null) throw new InvalidOperationException($"Column '{Name}': a row's {typeof(T).Name} member is null; every row needs a value.");
+        // Only a reference type (MLImage) can be null; consumers expect every row to hold a value. The IsValueType test
+        // comes first so a value type is never boxed for the null check (unoptimized code would box every row).
+        if (!typeof(T).IsValueType && item is null) throw new InvalidOperationException($"Column '{Name}': a row's {typeof(T).Name} member is null; every row needs a value.");
         value = item;
     });
 

@@ -1,5 +1,6 @@
 // A batch of one input column's values, held while a scoring cursor serves the rows of the batch it read ahead:
-// each row's value is stored in a slot (reusing the slot's buffers) and read back by slot index.
+// each row's value is stored in a slot (reusing the slot's buffers) and read back by slot index. Slots grow on
+// demand, so a cursor that only ever sees one row (a prediction engine's) holds one.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Images;
 
@@ -8,13 +9,13 @@ namespace Microsoft.ML.Cnn.Trainers;
 /// <summary>Slots for the values of one column of a source cursor; <see cref="Store"/> copies the current row's value into a slot.</summary>
 internal abstract class ColumnSlots
 {
-    /// <summary>Slots for <paramref name="column"/> of <paramref name="source"/>, <paramref name="capacity"/> rows.</summary>
+    /// <summary>Slots for <paramref name="column"/> of <paramref name="source"/>, <paramref name="capacity"/> rows to start with.</summary>
     public static ColumnSlots Create(DataViewRow source, DataViewSchema.Column column, int capacity) =>
         column.Type.RawType == typeof(MLImage)
             ? new ScalarSlots<MLImage>(source.GetGetter<MLImage>(column), capacity)
             : ItemTypes.Visit(column.Type, new Factory(source, column, capacity));
 
-    /// <summary>Copies the source's current value into <paramref name="slot"/>.</summary>
+    /// <summary>Copies the source's current value into <paramref name="slot"/>, growing the slots when it is beyond them.</summary>
     public abstract void Store(int slot);
 
     /// <summary>A <c>ValueGetter</c> of the column's raw type reading the slot <paramref name="slot"/> returns.</summary>
@@ -29,21 +30,26 @@ internal abstract class ColumnSlots
 
     private sealed class ScalarSlots<T>(ValueGetter<T> getter, int capacity) : ColumnSlots
     {
-        private readonly T[] _values = new T[capacity];
+        private T[] _values = new T[capacity];
 
-        public override void Store(int slot) => getter(ref _values[slot]);
+        public override void Store(int slot)
+        {
+            if (slot >= _values.Length) Array.Resize(ref _values, Math.Max(slot + 1, 2 * _values.Length));
+            getter(ref _values[slot]);
+        }
 
         public override Delegate CreateGetter(Func<int> slot) => (ValueGetter<T>)((ref T value) => value = _values[slot()]);
     }
 
     private sealed class VectorSlots<TItem>(ValueGetter<VBuffer<TItem>> getter, int capacity) : ColumnSlots
     {
-        private readonly VBuffer<TItem>[] _values = new VBuffer<TItem>[capacity];
+        private VBuffer<TItem>[] _values = new VBuffer<TItem>[capacity];
         private VBuffer<TItem> _read;
 
         // Read into a scratch buffer and copy: a source getter may hand out a buffer it reuses for its next row.
         public override void Store(int slot)
         {
+            if (slot >= _values.Length) Array.Resize(ref _values, Math.Max(slot + 1, 2 * _values.Length));
             getter(ref _read);
             _read.CopyTo(ref _values[slot]);
         }

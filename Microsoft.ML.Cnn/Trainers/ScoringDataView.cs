@@ -72,7 +72,7 @@ internal sealed class ScoringDataView : IDataView
         private readonly bool[] _active;
         private readonly ColumnSlots?[] _slots;
         private readonly ValueGetter<VBuffer<float>>? _features;
-        private readonly float[] _inputs = [], _outputs = [];
+        private float[] _inputs = [], _outputs = [];
         private readonly Func<int> _slot;
         private Predictor? _predictor;
         private VBuffer<float> _vector;
@@ -87,14 +87,11 @@ internal sealed class ScoringDataView : IDataView
             _slots = new ColumnSlots?[view._source.Schema.Count];
             _slot = () => _index;
             if (!scoring) return;
-            var scorer = view._scorer;
-            int batch = scorer.Predictors.BatchSize;
+            // Buffers start at one row and grow to a batch as rows arrive: a prediction engine's cursor sees one row.
             for (int i = 0; i < _slots.Length; i++)
-                if (active[i]) _slots[i] = ColumnSlots.Create(inner, view._source.Schema[i], batch);
+                if (active[i]) _slots[i] = ColumnSlots.Create(inner, view._source.Schema[i], 1);
             _features = inner.GetGetter<VBuffer<float>>(view._features);
-            _inputs = new float[checked(batch * scorer.InputSize)];
-            _outputs = new float[checked(batch * scorer.OutputSize)];
-            _predictor = scorer.Predictors.Rent();
+            _predictor = view._scorer.Predictors.Rent();
         }
 
         public override DataViewSchema Schema => _view.Schema;
@@ -140,6 +137,15 @@ internal sealed class ScoringDataView : IDataView
             _predictor = null;
         }
 
+        /// <summary>Makes room for at least <paramref name="rows"/> rows (doubling, at most a batch); steady-state batches reuse it.</summary>
+        private void Grow(int rows)
+        {
+            var scorer = _view._scorer;
+            int capacity = Math.Min(scorer.Predictors.BatchSize, Math.Max(rows, 2 * (_inputs.Length / scorer.InputSize)));
+            Array.Resize(ref _inputs, checked(capacity * scorer.InputSize));
+            Array.Resize(ref _outputs, checked(capacity * scorer.OutputSize));
+        }
+
         /// <summary>Reads up to a batch of rows (features and requested inputs) and scores them; returns how many.</summary>
         private int ReadBatch()
         {
@@ -147,6 +153,7 @@ internal sealed class ScoringDataView : IDataView
             int inputSize = scorer.InputSize, count = 0;
             while (count < scorer.Predictors.BatchSize && _inner.MoveNext())
             {
+                if ((count + 1) * inputSize > _inputs.Length) Grow(count + 1);
                 foreach (var slots in _slots) slots?.Store(count);
                 _features!(ref _vector);
                 var values = _vector.GetValues();
