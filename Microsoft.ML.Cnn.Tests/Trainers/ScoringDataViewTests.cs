@@ -97,6 +97,24 @@ public sealed class ScoringDataViewTests
     }
 
     [TestMethod]
+    public void Cursor_FeaturesWithScores_ReadsEachRowsFeaturesOnce()
+    {
+        var source = new CountingDataView(Keyed(QuadrantData.Rows(10)), "Features");
+        var scored = Trained.Value.Model.Transform(source);
+        var columns = new[] { scored.Schema["Features"], scored.Schema["Score"] };
+
+        using (var cursor = scored.GetRowCursor(columns))
+        {
+            var features = cursor.GetGetter<VBuffer<float>>(columns[0]);
+            var score = cursor.GetGetter<VBuffer<float>>(columns[1]);
+            VBuffer<float> value = default;
+            while (cursor.MoveNext()) { features(ref value); score(ref value); }
+        }
+
+        Assert.AreEqual(10L, source.ValuesRead);
+    }
+
+    [TestMethod]
     public void Cursor_PredictionEngineSingleRows_ScoreAsTheBatchesAndNameTheClass()
     {
         var ml = new MLContext(seed: 1);

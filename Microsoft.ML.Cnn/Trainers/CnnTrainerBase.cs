@@ -155,10 +155,10 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
         int poolRows = _options.ShufflePoolSize ?? ShufflePool.DefaultCapacity(shape.ElementCount, _options.BatchSize);
         var weight = CnnColumns.Weight(input.Schema, _options.ExampleWeightColumnName);
         var classWeights = CheckClassWeights(task.Outputs);
-        long trainSeed = SeededRandom.ForStream(_seed, 3).NextUInt32();
+        long orderSeed = SeededRandom.ForStream(_seed, 3).NextUInt32();
         // Each pass reads (and decodes) the next batch on a background thread while the current one trains.
         IBatchSource Source(IDataView data, string description, DataViewSchema.Column f, DataViewSchema.Column l, CnnTask t, DataViewSchema.Column? w, RowSplit? split, bool shuffle) =>
-            new ReadAheadBatchSource(new DataViewBatchSource(new(data, description, f, shape, l, t.LabelShape, t.Labels, w, classWeights, split, shuffle, poolRows, trainSeed, Log)), _options.BatchSize);
+            new ReadAheadBatchSource(new DataViewBatchSource(new(data, description, f, shape, l, t.LabelShape, t.Labels, w, classWeights, split, shuffle, poolRows, orderSeed, Log)), _options.BatchSize);
 
         if (_options.ValidationSet is { } validationSet)
         {

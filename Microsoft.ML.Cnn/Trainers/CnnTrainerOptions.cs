@@ -26,7 +26,10 @@ public abstract class CnnTrainerOptions
     /// </summary>
     public string FeatureColumnName = DefaultColumnNames.Features;
 
-    /// <summary>A Single column weighting each row's loss; null (default) weighs rows equally. Rows with a missing, negative or zero weight are skipped.</summary>
+    /// <summary>
+    /// A Single column weighting each row's loss (training and validation); null (default) weighs rows equally. Rows with
+    /// a missing, negative or zero weight are skipped.
+    /// </summary>
     public string? ExampleWeightColumnName;
 
     /// <summary>The score column the fitted transformer adds. Default "Score".</summary>
@@ -146,7 +149,8 @@ public abstract class CnnClassificationTrainerOptions : CnnTrainerOptions
 
     /// <summary>
     /// A loss weight per class, indexed by class (key value - 1; binary: [negative, positive]), multiplying any example
-    /// weight; null (default) weighs classes equally. Raise rare classes' weights to counter imbalance.
+    /// weight in the training and validation losses; null (default) weighs classes equally. Raise rare classes' weights
+    /// to counter imbalance; rows of a class weighted 0 are skipped.
     /// </summary>
     public float[]? ClassWeights;
 

@@ -76,7 +76,7 @@ internal sealed class ScoringDataView : IDataView
         private readonly Func<int> _slot;
         private Predictor? _predictor;
         private VBuffer<float> _vector;
-        private int _count, _index = -1;
+        private int _count, _index = -1, _reading;
         private long _batchStart, _position = -1;
 
         public Cursor(ScoringDataView view, DataViewRowCursor inner, bool[] active, bool scoring)
@@ -90,7 +90,12 @@ internal sealed class ScoringDataView : IDataView
             // Buffers start at one row and grow to a batch as rows arrive: a prediction engine's cursor sees one row.
             for (int i = 0; i < _slots.Length; i++)
                 if (active[i]) _slots[i] = ColumnSlots.Create(inner, view._source.Schema[i], 1);
-            _features = inner.GetGetter<VBuffer<float>>(view._features);
+            // When the features are also passed through, read them back from their slot rather than computing them
+            // (e.g. decoding an image) a second time.
+            int featureIndex = view._features.Index;
+            _features = _slots[featureIndex] is { } featureSlots
+                ? (ValueGetter<VBuffer<float>>)featureSlots.CreateGetter(() => _reading)
+                : inner.GetGetter<VBuffer<float>>(view._features);
             _predictor = view._scorer.Predictors.Rent();
         }
 
@@ -155,6 +160,7 @@ internal sealed class ScoringDataView : IDataView
             {
                 if ((count + 1) * inputSize > _inputs.Length) Grow(count + 1);
                 foreach (var slots in _slots) slots?.Store(count);
+                _reading = count;
                 _features!(ref _vector);
                 var values = _vector.GetValues();
                 if (values.Length != inputSize)
