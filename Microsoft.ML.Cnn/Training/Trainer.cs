@@ -216,9 +216,10 @@ public sealed class Trainer : IDisposable
             using var reader = train.Open(epoch);
             for (int index = 0; ; index++)
             {
-                if (cancellationToken.IsCancellationRequested) return false;
                 int size = batch.Read(reader);
                 if (size == 0) break;
+                // Checked only when a batch remains, so a token fired during the last batch still completes the epoch.
+                if (cancellationToken.IsCancellationRequested) return false;
                 var step = training.StepFor(size);
                 double loss = step.Run(batch.Features(size), batch.Labels(size), batch.Weights(size), out int batchCorrect);
                 L2Decay.AddToGradients(trainer._store, trainer._trainable, options.WeightDecay);
