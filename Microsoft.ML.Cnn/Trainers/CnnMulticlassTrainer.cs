@@ -50,7 +50,8 @@ public sealed class CnnMulticlassTrainer : CnnTrainerBase<CnnMulticlassPredictio
 
     private protected override IEnumerable<SchemaShape.Column> OutputColumns(SchemaShape.Column label)
     {
-        bool named = label.Annotations.TryFindColumn(AnnotationKinds.KeyValues, out var keyValues);
+        // As the transformer does: names come only from a known-size KeyValues vector.
+        bool named = label.Annotations.TryFindColumn(AnnotationKinds.KeyValues, out var keyValues) && keyValues.Kind == SchemaShape.VectorKind.Vector;
         var slotNames = new SchemaShape(named ? [new SchemaShape.Column(AnnotationKinds.SlotNames, SchemaShape.VectorKind.Vector, TextDataViewType.Instance, false)] : []);
         yield return new SchemaShape.Column(_options.ScoreColumnName, SchemaShape.VectorKind.Vector, NumberDataViewType.Single, false, slotNames);
         yield return new SchemaShape.Column(_options.PredictedLabelColumnName, SchemaShape.VectorKind.Scalar, label.ItemType, true, new SchemaShape(named ? [keyValues] : []));
