@@ -7,6 +7,12 @@ using Microsoft.ML.Cnn.Trainers;
 
 namespace Microsoft.ML.Cnn.Tests.Trainers;
 
+public sealed class UnnamedKeyQuadrantRow
+{
+    [KeyType(3)] public uint Label;
+    [VectorType(1, 8, 8)] public float[] Features = [];
+}
+
 [TestClass]
 public sealed class CnnMulticlassPredictionTransformerTests
 {
@@ -90,5 +96,22 @@ public sealed class CnnMulticlassPredictionTransformerTests
         CollectionAssert.AreEqual(QuadrantData.ClassNames, copy.LabelNames!.ToArray());
         Assert.AreEqual((5, 2), (copy.ScoringBatchSize, copy.History!.Epochs.Count));
         Assert.AreEqual(original.History!.ToString(), copy.History.ToString());
+    }
+
+    [TestMethod]
+    public void Fit_KeyLabelWithoutKeyValues_ScoresWithoutNames()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = QuadrantData.Rows(30).Select((r, i) => new UnnamedKeyQuadrantRow { Label = (uint)(i % 3 + 1), Features = r.Features }).ToArray();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var trainer = ml.MulticlassClassification.Trainers.Cnn(QuadrantData.Options<CnnMulticlassTrainer.Options>(o => o.MaxEpoch = 1));
+
+        var scored = EstimatorWorkout.Run(trainer, data);
+        using var model = trainer.Fit(data);
+
+        Assert.IsNull(model.LabelNames);
+        Assert.AreEqual(0, scored.Schema["Score"].Annotations.Schema.Count);
+        Assert.AreEqual(0, scored.Schema["PredictedLabel"].Annotations.Schema.Count);
+        Assert.IsTrue(TransformRows.Column<uint>(scored, "PredictedLabel").All(k => k is >= 1 and <= 3));
     }
 }
