@@ -45,6 +45,13 @@ public sealed class ImageAugmentationTests
     }
 
     [TestMethod]
+    public void ToString_FlipAndShift_ReadableSummary()
+    {
+        Assert.AreEqual("horizontal flips, shifts of up to 4 pixels (Zeros fill)", new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 4).ToString());
+        Assert.AreEqual("no augmentation", new ImageAugmentation().ToString());
+    }
+
+    [TestMethod]
     [DataRow(ImagePaddingMode.Reflect)]
     [DataRow(ImagePaddingMode.Symmetric)]
     public void AugmentBatch_RandomCropWithPadding_IsAWindowOfThePaddedImage(ImagePaddingMode mode)

@@ -1,32 +1,36 @@
-// Data.Cache's view: reads every column of its source into memory on the first cursor, then serves any order
-// (so it can shuffle) without reading the source again.
+// Data.Cache's view: reads the columns its cursors ask for from the source once, on first use, then serves any
+// order (so it can shuffle) without reading the source again. Columns no cursor asks for are never stored, so a
+// pipeline caching pixel features does not also hold the decoded images they came from.
+using Microsoft.ML.Cnn.Images;
 using Microsoft.ML.Cnn.Numerics;
 
 namespace Microsoft.ML.Cnn.Data;
 
-/// <summary>A data view whose rows are read from the source once, on first use, and kept in memory.</summary>
+/// <summary>A data view whose rows are read from the source on first use, column by column as asked for, and kept in memory.</summary>
 internal sealed class CachedDataView : IDataView
 {
     private readonly IDataView _source;
-    private readonly Lazy<(ColumnStore[] Columns, int RowCount)> _cache;
+    private readonly ColumnStore?[] _columns;
+    private readonly object _fillLock = new();
+    private int _rowCount = -1;
 
     public CachedDataView(IDataView source)
     {
         _source = source;
-        _cache = new Lazy<(ColumnStore[], int)>(Fill, LazyThreadSafetyMode.ExecutionAndPublication);
+        _columns = new ColumnStore?[source.Schema.Count];
     }
 
     public bool CanShuffle => true;
 
     public DataViewSchema Schema => _source.Schema;
 
-    public long? GetRowCount() => _cache.IsValueCreated ? _cache.Value.RowCount : _source.GetRowCount();
+    public long? GetRowCount() => Volatile.Read(ref _rowCount) >= 0 ? _rowCount : _source.GetRowCount();
 
     /// <summary>A cursor in source order, or in a uniformly shuffled order drawn from <paramref name="rand"/>.</summary>
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, SeededRandom? rand = null)
     {
         var active = ActiveColumns.From(Schema, columnsNeeded);
-        var (columns, rowCount) = _cache.Value;
+        var (columns, rowCount) = Fill(active);
         int[]? order = null;
         if (rand != null)
         {
@@ -37,27 +41,47 @@ internal sealed class CachedDataView : IDataView
         return new Cursor(Schema, columns, rowCount, order, active);
     }
 
-    private (ColumnStore[], int) Fill()
+    /// <summary>
+    /// Reads the active columns not stored yet in one pass over the source (the first pass also fixes the row count;
+    /// a later pass that finds another count means the source is not deterministic, which a cache cannot serve).
+    /// </summary>
+    private (ColumnStore?[] Columns, int RowCount) Fill(bool[] active)
     {
-        var columns = new ColumnStore[Schema.Count];
-        var appenders = new Action[Schema.Count];
-        using var cursor = _source.GetRowCursor(Schema);
-        for (int i = 0; i < columns.Length; i++)
+        lock (_fillLock)
         {
-            columns[i] = ColumnStore.For(Schema[i].Type);
-            appenders[i] = columns[i].CreateAppender(cursor, Schema[i]);
+            var missing = new List<int>();
+            for (int i = 0; i < active.Length; i++)
+                if (active[i] && _columns[i] is null) missing.Add(i);
+            if (missing.Count == 0 && _rowCount >= 0) return ((ColumnStore?[])_columns.Clone(), _rowCount);
+
+            using var cursor = _source.GetRowCursor(missing.Select(i => Schema[i]));
+            var stores = new ColumnStore[missing.Count];
+            var appenders = new Action[missing.Count];
+            for (int k = 0; k < missing.Count; k++)
+            {
+                stores[k] = StoreFor(Schema[missing[k]]);
+                appenders[k] = stores[k].CreateAppender(cursor, Schema[missing[k]]);
+            }
+            int rows = 0;
+            while (cursor.MoveNext())
+            {
+                if (rows == int.MaxValue) throw new InvalidOperationException($"A cache holds at most {int.MaxValue} rows.");
+                foreach (var append in appenders) append();
+                rows++;
+            }
+            if (_rowCount >= 0 && rows != _rowCount)
+                throw new InvalidOperationException($"The cached data gave {_rowCount} rows at first and {rows} when more columns were read; a cache needs a source that returns the same rows each time.");
+            for (int k = 0; k < missing.Count; k++) _columns[missing[k]] = stores[k];
+            Volatile.Write(ref _rowCount, rows);
+            return ((ColumnStore?[])_columns.Clone(), rows);
         }
-        int rows = 0;
-        while (cursor.MoveNext())
-        {
-            if (rows == int.MaxValue) throw new InvalidOperationException($"A cache holds at most {int.MaxValue} rows.");
-            foreach (var append in appenders) append();
-            rows++;
-        }
-        return (columns, rows);
     }
 
-    private sealed class Cursor(DataViewSchema schema, ColumnStore[] columns, int rowCount, int[]? order, bool[] active) : DataViewRowCursor
+    private static ColumnStore StoreFor(DataViewSchema.Column column) => column.Type is ImageDataViewType
+        ? ColumnStore.ForImmutableReferences<MLImage>()
+        : ColumnStore.For(column.Type);
+
+    private sealed class Cursor(DataViewSchema schema, ColumnStore?[] columns, int rowCount, int[]? order, bool[] active) : DataViewRowCursor
     {
         private long _position = -1;
         private bool _done;
@@ -78,7 +102,7 @@ internal sealed class CachedDataView : IDataView
         }
 
         protected override ValueGetter<TValue> CreateGetter<TValue>(DataViewSchema.Column column) =>
-            (ValueGetter<TValue>)columns[column.Index].CreateGetter(RowIndex);
+            (ValueGetter<TValue>)columns[column.Index]!.CreateGetter(RowIndex);
 
         private int RowIndex()
         {

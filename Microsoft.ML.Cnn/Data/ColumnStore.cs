@@ -7,6 +7,9 @@ internal abstract class ColumnStore
     /// <summary>An empty store for values of <paramref name="type"/>.</summary>
     public static ColumnStore For(DataViewType type) => ItemTypes.Visit(type, Factory.Instance);
 
+    /// <summary>A store for values of a reference type that never change once made (e.g. decoded images): kept as they are.</summary>
+    public static ColumnStore ForImmutableReferences<T>() where T : class => new ScalarStore<T>();
+
     /// <summary>An action appending <paramref name="column"/>'s current value in <paramref name="source"/>.</summary>
     public abstract Action CreateAppender(DataViewRow source, DataViewSchema.Column column);
 

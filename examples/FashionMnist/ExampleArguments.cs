@@ -26,7 +26,7 @@ internal sealed record ExampleArguments(Recipe Recipe, int? Epochs, int? BatchSi
           --seed N                seed for weights and shuffling (0)
           --data DIR              Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)
           --subset                train on the embedded 6,000-image subset
-          --output PATH           where to save the trained model (default fashion-mnist.cnn)
+          --output PATH           where to save the fitted pipeline (default fashion-mnist.zip)
           --backend auto|managed|onednn   compute backend (default auto: oneDNN when libdnnl.so.2 loads, else managed)
           --help                  show this text
         """;
@@ -35,7 +35,7 @@ internal sealed record ExampleArguments(Recipe Recipe, int? Epochs, int? BatchSi
     /// <exception cref="ArgumentException">An option is unknown or its value is invalid.</exception>
     public static ExampleArguments? Parse(string[] args)
     {
-        var result = new ExampleArguments(Recipe.Default, null, null, 0, Microsoft.ML.Cnn.Data.FashionMnist.DefaultDirectory, false, "fashion-mnist.cnn");
+        var result = new ExampleArguments(Recipe.Default, null, null, 0, Microsoft.ML.Cnn.Data.FashionMnist.DefaultDirectory, false, "fashion-mnist.zip");
         for (int i = 0; i < args.Length; i++)
         {
             string option = args[i];
