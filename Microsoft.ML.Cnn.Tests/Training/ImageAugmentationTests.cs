@@ -47,7 +47,7 @@ public sealed class ImageAugmentationTests
     [TestMethod]
     public void ToString_FlipAndShift_ReadableSummary()
     {
-        Assert.AreEqual("horizontal flips, shifts of up to 4 pixels (Zeros fill)", new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 4).ToString());
+        Assert.AreEqual("horizontal flips, shifts of up to 4 pixel(s) (Zeros fill)", new ImageAugmentation(HorizontalFlip: true, MaxTranslation: 4).ToString());
         Assert.AreEqual("no augmentation", new ImageAugmentation().ToString());
     }
 

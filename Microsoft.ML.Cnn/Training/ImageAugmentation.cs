@@ -38,12 +38,12 @@ public sealed partial record ImageAugmentation(bool HorizontalFlip = false, int 
         ? (MaxTranslation, MaxTranslation)
         : ((int)MathF.Round(TranslationHeightFactor * height), (int)MathF.Round(TranslationWidthFactor * width));
 
-    /// <summary>A readable summary for logs, e.g. "horizontal flips, shifts of up to 4 pixels (Zeros fill)".</summary>
+    /// <summary>A readable summary for logs, e.g. "horizontal flips, shifts of up to 4 pixel(s) (Zeros fill)".</summary>
     public override string ToString()
     {
         var parts = new List<string>();
         if (HorizontalFlip) parts.Add("horizontal flips");
-        if (MaxTranslation != 0) parts.Add($"shifts of up to {MaxTranslation} pixels ({FillMode} fill)");
+        if (MaxTranslation != 0) parts.Add($"shifts of up to {MaxTranslation} pixel(s) ({FillMode} fill)");
         else if (HasTranslation) parts.Add($"shifts of up to {TranslationHeightFactor:P0} of the height and {TranslationWidthFactor:P0} of the width ({FillMode} fill)");
         return parts.Count == 0 ? "no augmentation" : string.Join(", ", parts);
     }
