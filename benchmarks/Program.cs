@@ -1,5 +1,6 @@
 // Benchmark console: training and inference throughput of the library's networks beside PyTorch running the
-// same networks in the same invocation. Reports medians (the machine is noisy) and ratios.
+// same networks in the same invocation, plus batch scoring through the ML.NET-shaped pipeline (Transform). Reports
+// medians (the machine is noisy) and ratios.
 using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Benchmarks;
 
@@ -23,7 +24,11 @@ Console.WriteLine($"Microsoft.ML.Cnn benchmark: {settings.Threads} threads, {Env
 var models = BenchmarkModel.All.Where(m => settings.Models is null || settings.Models.Contains(m.Key)).ToArray();
 var ours = new List<Measurement>();
 foreach (var model in models)
-    foreach (var kind in settings.Backends) ours.AddRange(Measurements.Run(model, settings, kind));
+    foreach (var kind in settings.Backends)
+    {
+        ours.AddRange(Measurements.Run(model, settings, kind));
+        ours.Add(PipelineScoring.Run(model, settings, kind));
+    }
 
 var torch = new List<TorchResult>();
 string? problem = "skipped (--no-torch)";

@@ -1,5 +1,5 @@
-// Training-time augmentation for streamed batches: each batch read from the inner source is augmented in place by
-// ImageAugmentation's own batch code, the same code that augments in-memory data, so both paths agree.
+// Training-time augmentation: each batch read from the inner source (streamed, or in-memory data through
+// IndexedBatchSource) is augmented in place by ImageAugmentation's batch code.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Numerics;
 

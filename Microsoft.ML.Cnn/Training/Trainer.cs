@@ -67,9 +67,9 @@ public sealed class Trainer : IDisposable
         if (validation is not null) CheckShapes(validation, nameof(validation));
         if (Options.EarlyStopping is not null && validation is null)
             throw new ArgumentException("Early stopping monitors validation metrics; pass validation data or set ValidationFraction.", nameof(validation));
+        IBatchSource trainSource = new IndexedBatchSource(train, Options.ShuffleEachEpoch ? SeededRandom.ForStream(Options.Seed, 0) : null);
         if (Options.Augmentation is { } augmentation)
-            train = new AugmentedTrainingData(train, augmentation, SeededRandom.ForStream(Options.Seed, 2));
-        var trainSource = new IndexedBatchSource(train, Options.ShuffleEachEpoch ? SeededRandom.ForStream(Options.Seed, 0) : null);
+            trainSource = new AugmentedBatchSource(trainSource, augmentation, SeededRandom.ForStream(Options.Seed, 2));
         return Run(trainSource, validation is null ? null : new IndexedBatchSource(validation, shuffle: null), progress, cancellationToken);
     }
 
