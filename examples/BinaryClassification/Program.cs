@@ -42,9 +42,10 @@ const uint TShirt = 1, Shirt = 7;
 IDataView TwoClasses(IDataView data) => ml.Data.LoadFromEnumerable(
     ml.Data.CreateEnumerable<FashionRow>(data, reuseRowObject: false)
         .Where(r => r.Label is TShirt or Shirt)
-        .Select(r => new BinaryRow { Features = r.Features, Label = r.Label == Shirt }));
-var binaryTrain = ml.Data.Cache(TwoClasses(train));
-var binaryTest = ml.Data.Cache(TwoClasses(test));
+        .Select(r => new BinaryRow { Features = r.Features, Label = r.Label == Shirt })
+        .ToList());
+var binaryTrain = TwoClasses(train);
+var binaryTest = TwoClasses(test);
 Console.WriteLine($"{binaryTrain.GetRowCount():N0} training and {binaryTest.GetRowCount():N0} test images of shirts and T-shirts/tops.");
 
 var trainer = ml.BinaryClassification.Trainers.Cnn(new CnnBinaryTrainer.Options
