@@ -1,0 +1,143 @@
+// `mlcnn train`: a labelled data set and an architecture in; the fitted pipeline (model zip) and an HTML report out.
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML.Cnn.Backends;
+using Microsoft.ML.Cnn.Mlcnn.Inputs;
+using Microsoft.ML.Cnn.Mlcnn.Networks;
+using Microsoft.ML.Cnn.Mlcnn.Pipelines;
+using Microsoft.ML.Cnn.Mlcnn.Reports;
+using Microsoft.ML.Cnn.Mlcnn.Terminal;
+using Microsoft.ML.Cnn.Transforms.Image;
+
+namespace Microsoft.ML.Cnn.Mlcnn.Commands;
+
+/// <summary>Defines and runs <c>mlcnn train</c>.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CommandConsole console)
+    {
+        var data = DataOptions.Create("data", "The training data", required: true);
+        var test = DataOptions.Create("test", "Test data, evaluated after training (and used as validation data when --validation-fraction is 0)", required: false);
+        var architecture = new Option<string>("--architecture", "-a") { Description = $"A preset ({ArchitectureChoice.PresetNames}) or an architecture JSON file.", DefaultValueFactory = _ => "SeedCnn" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 10 };
+        var batch = new Option<int>("--batch-size") { Description = "Images per training step.", DefaultValueFactory = _ => 32 };
+        var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "The update rule.", DefaultValueFactory = _ => OptimizerKind.Adam };
+        var rate = new Option<float?>("--learning-rate", "--lr") { Description = "The (initial) learning rate [default: 0.001; SGD 0.01]." };
+        var momentum = new Option<float>("--momentum") { Description = "SGD momentum.", DefaultValueFactory = _ => 0.9f };
+        var schedule = new Option<ScheduleKind>("--schedule") { Description = "Learning rate per epoch: constant, cosine (to 1% of the rate), step (x0.1 every third of the epochs), exponential (x0.9 per epoch), plateau (x0.1 after 2 epochs without validation improvement).", DefaultValueFactory = _ => ScheduleKind.Constant };
+        var warmup = new Option<int>("--warmup-epochs") { Description = "Linear warm-up epochs before the cosine schedule." };
+        var decay = new Option<float>("--weight-decay") { Description = "Weight decay (decoupled for AdamW, L2 otherwise)." };
+        var validation = new Option<float>("--validation-fraction") { Description = "Share of the training data held out (stratified) for per-epoch validation, e.g. 0.1." };
+        var earlyStopping = new Option<int>("--early-stopping") { Description = "Stop after this many epochs without validation-loss improvement and keep the best weights; 0 for never." };
+        var flip = new Option<bool>("--flip") { Description = "Augment: mirror training images left-right at random." };
+        var crop = new Option<int>("--crop") { Description = "Augment: pad training images by this many pixels and crop back at a random position." };
+        var translate = new Option<float>("--translate") { Description = "Augment: shift training images by up to this fraction of their size." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the weights, the row order, the validation split and augmentation.", DefaultValueFactory = _ => 1 };
+        var backend = new Option<BackendKind>("--backend") { Description = "Compute backend (Auto: oneDNN when installed, else managed).", DefaultValueFactory = _ => BackendKind.Auto };
+        var threads = new Option<int?>("--threads") { Description = "Compute threads [default: every core]." };
+        var imageSize = new Option<string?>("--image-size") { Description = $"Image files are resized to N x N or WxH pixels [default: {ImageSettings.DefaultSize}]." };
+        var grayscale = new Option<bool>("--grayscale") { Description = "Use one luminance channel instead of RGB (image files)." };
+        var skipInvalid = new Option<bool>("--skip-invalid-images") { Description = "Drop rows whose image cannot be decoded (with a warning) instead of failing." };
+        var output = new Option<string>("--output", "-o") { Description = "The model zip to write.", DefaultValueFactory = _ => "model.zip" };
+        var report = new Option<string?>("--report") { Description = "The HTML report to write [default: the model path with .html]." };
+
+        var command = new Command("train", "Train a CNN image classifier; writes the model zip and an HTML report.");
+        data.AddTo(command);
+        test.AddTo(command);
+        foreach (Option option in new Option[] { architecture, epochs, batch, optimizer, rate, momentum, schedule, warmup, decay, validation, earlyStopping,
+            flip, crop, translate, seed, backend, threads, imageSize, grayscale, skipInvalid, output, report })
+            command.Add(option);
+        command.SetAction(result => CommandRunner.Run(console, "train", () =>
+        {
+            var settings = new TrainingSettings
+            {
+                Epochs = result.GetValue(epochs), BatchSize = result.GetValue(batch), Optimizer = result.GetValue(optimizer),
+                LearningRate = result.GetValue(rate), Momentum = result.GetValue(momentum), Schedule = result.GetValue(schedule),
+                WarmupEpochs = result.GetValue(warmup), WeightDecay = result.GetValue(decay), ValidationFraction = result.GetValue(validation),
+                EarlyStoppingPatience = result.GetValue(earlyStopping), Flip = result.GetValue(flip), CropPadding = result.GetValue(crop),
+                TranslateFraction = result.GetValue(translate), Seed = result.GetValue(seed), Backend = result.GetValue(backend), Threads = result.GetValue(threads),
+            };
+            string model = result.GetValue(output)!;
+            return Execute(console, data.Resolve(result)!, test.Resolve(result), result.GetValue(architecture)!, settings, result.GetValue(imageSize),
+                result.GetValue(grayscale), result.GetValue(skipInvalid), model, result.GetValue(report) ?? Path.ChangeExtension(model, ".html"));
+        }));
+        return command;
+    }
+
+    private static ExitCode Execute(CommandConsole console, DataSource trainSource, DataSource? testSource, string architectureText, TrainingSettings settings,
+        string? imageSize, bool grayscale, bool skipInvalid, string modelPath, string reportPath)
+    {
+        settings.Validate(hasValidationData: settings.ValidationFraction > 0 || testSource is not null);
+        var architecture = ArchitectureChoice.Resolve(architectureText);
+        if (testSource is not null && testSource.HasImagePaths != trainSource.HasImagePaths)
+            throw new UsageException($"--data is {trainSource} but --test is {testSource}; test data must be of the same kind (image files, or IDX pixels).");
+        var image = ImageFor(trainSource, imageSize, grayscale);
+
+        var ml = DataOptions.CreateContext(console, settings.Seed);
+        var train = LabelledData.Load(ml, trainSource, console.WriteLine);
+        var test = testSource is null ? null : LabelledData.Load(ml, testSource, console.WriteLine);
+        console.WriteLine($"Training {architecture} on {train.View.GetRowCount():N0} rows of {trainSource}{(image is null ? "" : $" at {image}")}: " +
+            $"{settings.Epochs} epochs, batch {settings.BatchSize}, {settings.Optimizer}, seed {settings.Seed}.");
+
+        var plan = new TrainingPlan(train, test, architecture, image, settings, skipInvalid ? InvalidImageHandling.SkipRow : InvalidImageHandling.Fail);
+        var clock = Stopwatch.StartNew();
+        var result = TrainingProgressDisplay.Run(console, settings.Epochs, settings.BatchSize, (progress, onEpoch) => TrainingRun.Fit(ml, plan, progress, onEpoch));
+        var trainingTime = clock.Elapsed;
+        console.WriteLine($"Trained in {trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s ({result.History.Outcome}" +
+            (result.History.RestoredEpoch >= 0 ? $", weights of epoch {result.History.RestoredEpoch + 1} kept" : "") + ").");
+
+        CreateFolderOf(modelPath);
+        ml.Model.Save(result.Model, result.InputSchema, modelPath);
+        var evaluation = ModelEvaluation.Evaluate(ml, result.Model, result.EvaluationData, result.EvaluationName);
+        MetricsPrinter.Print(console, evaluation);
+
+        var facts = new List<(string, string)>
+        {
+            ("training data", $"{trainSource} ({train.View.GetRowCount():N0} rows)"),
+            ("test data", testSource is null ? "none" : $"{testSource} ({test!.View.GetRowCount():N0} rows)"),
+            ("architecture", architecture.ToString()),
+            ("input", image is null ? "IDX pixels at their own size, scaled to [0, 1]" : $"{image}, pixels scaled to [0, 1], normalized per channel"),
+            ("epochs", $"{result.History.Epochs.Count} of {settings.Epochs} ({result.History.Outcome})"),
+            ("optimizer", $"{settings.Optimizer}, learning rate {settings.LearningRate?.ToString(CultureInfo.InvariantCulture) ?? "default"}, {settings.Schedule} schedule, weight decay {settings.WeightDecay.ToString(CultureInfo.InvariantCulture)}"),
+            ("batch size", settings.BatchSize.ToString(CultureInfo.InvariantCulture)),
+            ("validation", settings.ValidationFraction > 0 ? $"{settings.ValidationFraction:P0} of the training data" : testSource is null ? "none" : "the test data"),
+            ("augmentation", Augmentation(settings)),
+            ("seed, backend", $"{settings.Seed}, {settings.Backend}"),
+            ("training time", $"{trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s"),
+            ("model", Path.GetFullPath(modelPath)),
+        };
+        CreateFolderOf(reportPath);
+        HtmlReport.Write(reportPath, new ReportContent($"mlcnn train: {Path.GetFileName(modelPath)}", facts, result.History, evaluation, result.Network.Summary().ToString()));
+        console.WriteLine($"Wrote the model to {Path.GetFullPath(modelPath)} and the report to {Path.GetFullPath(reportPath)}.");
+        return ExitCode.Ok;
+    }
+
+    /// <summary>The image settings for image files; IDX pixels take none (asking for a size there is a mistake).</summary>
+    private static ImageSettings? ImageFor(DataSource source, string? imageSize, bool grayscale)
+    {
+        if (!source.HasImagePaths)
+        {
+            if (imageSize is not null) throw new UsageException($"--image-size applies to image files; {source} holds pixel arrays, used at their own size. Remove --image-size.");
+            if (grayscale) throw new UsageException($"--grayscale applies to image files; {source} is grayscale already. Remove --grayscale.");
+            return null;
+        }
+        var (width, height) = imageSize is null ? (ImageSettings.DefaultSize, ImageSettings.DefaultSize) : ImageSettings.ParseSize(imageSize);
+        return new ImageSettings(width, height, grayscale);
+    }
+
+    private static string Augmentation(TrainingSettings s)
+    {
+        var parts = new List<string>();
+        if (s.Flip) parts.Add("horizontal flips");
+        if (s.CropPadding > 0) parts.Add($"random crops (padding {s.CropPadding})");
+        if (s.TranslateFraction > 0) parts.Add($"random shifts (up to {s.TranslateFraction:P0})");
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    internal static void CreateFolderOf(string path)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+    }
+}
