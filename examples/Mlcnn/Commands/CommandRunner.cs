@@ -26,7 +26,7 @@ internal static class CommandRunner
         {
             console.Error.WriteLine($"mlcnn {name}: {e.Message}");
             if (e is ShapeInferenceException or ShapeRuleException)
-                console.Error.WriteLine("The network does not fit the input: change the architecture, or the image size with --image-size.");
+                console.Error.WriteLine("The network does not fit its input: change the architecture or the input size.");
             return (int)ExitCode.Failure;
         }
         catch (Exception e)

@@ -99,7 +99,7 @@ internal static class TrainCommand
             ("architecture", architecture.ToString()),
             ("input", image is null ? "IDX pixels at their own size, scaled to [0, 1]" : $"{image}, pixels scaled to [0, 1], normalized per channel"),
             ("epochs", $"{result.History.Epochs.Count} of {settings.Epochs} ({result.History.Outcome})"),
-            ("optimizer", $"{settings.Optimizer}, learning rate {settings.LearningRate?.ToString(CultureInfo.InvariantCulture) ?? "default"}, {settings.Schedule} schedule, weight decay {settings.WeightDecay.ToString(CultureInfo.InvariantCulture)}"),
+            ("optimizer", $"{settings.Optimizer}, learning rate {settings.EffectiveLearningRate.ToString(CultureInfo.InvariantCulture)}, {settings.Schedule} schedule, weight decay {settings.WeightDecay.ToString(CultureInfo.InvariantCulture)}"),
             ("batch size", settings.BatchSize.ToString(CultureInfo.InvariantCulture)),
             ("validation", settings.ValidationFraction > 0 ? $"{settings.ValidationFraction:P0} of the training data" : testSource is null ? "none" : "the test data"),
             ("augmentation", Augmentation(settings)),

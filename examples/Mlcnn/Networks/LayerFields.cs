@@ -1,5 +1,6 @@
 // Typed, checked reading of one JSON layer object: every getter names the layer and the field in its error, and
-// unknown fields are reported (a typo such as "filter" must not be silently ignored).
+// unknown fields are reported first (a typo such as "filter" must not be silently ignored, nor hidden behind a
+// "filters is required").
 using System.Text.Json;
 using Microsoft.ML.Cnn.Layers;
 
@@ -10,8 +11,6 @@ internal sealed class LayerFields
 {
     private readonly JsonElement _element;
     private readonly string _where;
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal) { "type" };
-
     /// <param name="element">The layer object.</param>
     /// <param name="where">How messages name it, e.g. "layers[2] (conv)".</param>
     public LayerFields(JsonElement element, string where)
@@ -88,17 +87,16 @@ internal sealed class LayerFields
         throw Error($"\"{name}\" is {value.GetRawText()}; use one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}.");
     }
 
-    /// <summary>Fails on a field no getter asked for, listing the fields this layer type takes.</summary>
-    public void CheckAllRead()
+    /// <summary>Fails on a field not in <paramref name="allowed"/> (besides "type"), listing the fields this layer type takes.</summary>
+    public void CheckKnown(IReadOnlyList<string> allowed)
     {
         foreach (var property in _element.EnumerateObject())
-            if (!_read.Contains(property.Name))
-                throw Error($"unknown field \"{property.Name}\"; this layer takes {string.Join(", ", _read.Where(r => r != "type").Select(r => $"\"{r}\""))}.");
+            if (property.Name != "type" && !allowed.Contains(property.Name))
+                throw Error($"unknown field \"{property.Name}\"; this layer takes {string.Join(", ", allowed.Select(r => $"\"{r}\""))}.");
     }
 
     private JsonElement? Optional(string name)
     {
-        _read.Add(name);
         return _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
     }
 

@@ -8,8 +8,18 @@ namespace Microsoft.ML.Cnn.Mlcnn.Networks;
 /// <summary>Parses and validates architecture JSON.</summary>
 internal static class NetworkJsonReader
 {
-    /// <summary>The layer types an architecture file may use.</summary>
-    public static IReadOnlyList<string> LayerTypes { get; } = ["conv", "pool", "dense", "bn", "dropout", "flatten", "global-avg-pool", "activation"];
+    /// <summary>The layer types an architecture file may use, and the fields each takes besides "type".</summary>
+    public static IReadOnlyDictionary<string, string[]> LayerFieldNames { get; } = new Dictionary<string, string[]>
+    {
+        ["conv"] = ["filters", "kernel", "stride", "padding", "dilation", "groups", "bias", "activation", "name"],
+        ["pool"] = ["mode", "size", "stride", "padding", "name"],
+        ["dense"] = ["units", "activation", "bias", "name"],
+        ["bn"] = ["momentum", "epsilon", "name"],
+        ["dropout"] = ["rate", "name"],
+        ["flatten"] = ["name"],
+        ["global-avg-pool"] = ["name"],
+        ["activation"] = ["function", "name"],
+    };
 
     /// <summary>Reads the architecture file at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The JSON is malformed or describes an invalid layer; the message names the file, layer and field.</exception>
@@ -64,7 +74,10 @@ internal static class NetworkJsonReader
         if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             throw new InvalidDataException($"layers[{index}] has no \"type\"; use one of {TypeList}.");
         string type = typeElement.GetString()!;
+        if (!LayerFieldNames.TryGetValue(type, out var fieldNames))
+            throw new InvalidDataException($"layers[{index}] has type \"{type}\"; use one of {TypeList}.");
         var f = new LayerFields(element, $"layers[{index}] ({type})");
+        f.CheckKnown(fieldNames);
         LayerSpec spec = type switch
         {
             "conv" => new ConvSpec(f.PositiveInt("filters"), f.Pair("kernel"), f.Pair("stride", 1), f.Padding(Padding.Valid), f.Pair("dilation", 1),
@@ -80,9 +93,8 @@ internal static class NetworkJsonReader
         };
         if (spec is DropoutSpec { Rate: float.NaN }) throw f.Error("\"rate\" is required: the fraction of activations dropped, in [0, 1).");
         if (spec is ActivationSpec { Function: Activation.None }) throw f.Error("\"function\" is \"none\", which does nothing; remove the layer or name a function.");
-        f.CheckAllRead();
         return spec;
     }
 
-    private static string TypeList => string.Join(", ", LayerTypes.Select(t => $"\"{t}\""));
+    private static string TypeList => string.Join(", ", LayerFieldNames.Keys.Select(t => $"\"{t}\""));
 }

@@ -23,6 +23,9 @@ internal sealed record TrainingSettings
 
     /// <summary>Null for the optimizer's usual rate (1e-3; SGD 1e-2).</summary>
     public float? LearningRate { get; init; }
+
+    /// <summary>The rate training uses: <see cref="LearningRate"/> or the optimizer's usual one.</summary>
+    public float EffectiveLearningRate => LearningRate ?? (Optimizer == OptimizerKind.Sgd ? 1e-2f : 1e-3f);
     public float Momentum { get; init; } = 0.9f;
     public ScheduleKind Schedule { get; init; } = ScheduleKind.Constant;
     public int WarmupEpochs { get; init; }
@@ -63,7 +66,7 @@ internal sealed record TrainingSettings
     /// <summary>The trainer options for these settings (validation data and progress are set by the caller).</summary>
     public CnnMulticlassTrainer.Options ToTrainerOptions(CnnArchitecture architecture)
     {
-        float rate = LearningRate ?? (Optimizer == OptimizerKind.Sgd ? 1e-2f : 1e-3f);
+        float rate = EffectiveLearningRate;
         return new CnnMulticlassTrainer.Options
         {
             Architecture = architecture,

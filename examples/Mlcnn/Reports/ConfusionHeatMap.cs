@@ -28,12 +28,12 @@ internal static class ConfusionHeatMap
                 double share = rowTotal > 0 ? count / rowTotal : 0;
                 string rgb = a == p ? "33, 102, 172" : "202, 0, 32";
                 string ink = share > 0.55 ? "#fff" : "#111";
-                html.Append(c, $"<td style=\"background: rgba({rgb}, {share:F3}); color: {ink}\" title=\"actual {Encode(classNames[a])}, predicted {Encode(classNames[p])}: {count:N0} ({share:P1} of the row)\">{count:N0}</td>");
+                html.Append(c, $"<td style=\"background: rgba({rgb}, {share:F3}); color: {ink}\" title=\"actual {Encode(classNames[a])}, predicted {Encode(classNames[p])}: {TextFormats.Count(count)} ({TextFormats.Percent(share)} of the row)\">{TextFormats.Count(count)}</td>");
             }
-            html.Append(c, $"<td class=\"rate\">{matrix.PerClassRecall[a]:P1}</td></tr>");
+            html.Append(c, $"<td class=\"rate\">{TextFormats.Percent(matrix.PerClassRecall[a])}</td></tr>");
         }
         html.Append("<tr><th>precision</th>");
-        for (int p = 0; p < n; p++) html.Append(c, $"<td class=\"rate\">{matrix.PerClassPrecision[p]:P1}</td>");
+        for (int p = 0; p < n; p++) html.Append(c, $"<td class=\"rate\">{TextFormats.Percent(matrix.PerClassPrecision[p])}</td>");
         return html.Append("<td></td></tr></tbody></table>").ToString();
     }
 

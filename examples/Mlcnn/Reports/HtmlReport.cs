@@ -33,7 +33,7 @@ internal static class HtmlReport
         table.heatmap th.actual { text-align: left; } table.heatmap th.predicted { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; max-height: 140px; }
         table.heatmap td.rate { color: #555; background: #fafafa; } table.heatmap th.corner { font-weight: normal; color: #666; }
         .mistakes { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
-        .mistake { border: 1px solid #e3e3e3; border-radius: 4px; padding: 8px; text-align: center; font-size: 12px; overflow-wrap: anywhere; }
+        .mistake { margin: 0; border: 1px solid #e3e3e3; border-radius: 4px; padding: 8px; text-align: center; font-size: 12px; overflow-wrap: anywhere; }
         .mistake img { width: 96px; height: 96px; object-fit: contain; image-rendering: pixelated; background: #f4f4f4; }
         .wrong { color: #b00020; } pre { background: #f7f7f7; padding: 10px; overflow-x: auto; font-size: 12px; }
         """;
@@ -65,8 +65,8 @@ internal static class HtmlReport
         html.Append(c, $"<section id=\"metrics\"><h2>Metrics on the {Encode(evaluation.DataName)} ({evaluation.Rows:N0} rows)</h2><div class=\"metrics\">");
         foreach (var (name, value) in new[]
         {
-            ("accuracy (micro)", metrics.MicroAccuracy.ToString("P2", c)), ("accuracy (macro)", metrics.MacroAccuracy.ToString("P2", c)),
-            ("log-loss", metrics.LogLoss.ToString("F4", c)), ("log-loss reduction", metrics.LogLossReduction.ToString("P1", c)),
+            ("accuracy (micro)", TextFormats.Percent(metrics.MicroAccuracy, 2)), ("accuracy (macro)", TextFormats.Percent(metrics.MacroAccuracy, 2)),
+            ("log-loss", metrics.LogLoss.ToString("F4", c)), ("log-loss reduction", TextFormats.Percent(metrics.LogLossReduction)),
         })
             html.Append("<div class=\"metric\">").Append(Encode(name)).Append("<b>").Append(Encode(value)).Append("</b></div>");
         html.Append("</div></section>");
@@ -106,7 +106,7 @@ internal static class HtmlReport
         {
             html.Append("<figure class=\"mistake\"").Append(m.ImagePath is null ? "" : $" title=\"{Encode(m.ImagePath)}\"").Append('>');
             html.Append(m.Picture is { } picture ? $"<img alt=\"{Encode(m.TrueClass)}\" src=\"{PngEncoder.ToDataUri(picture)}\">" : "<div class=\"muted\">(no picture)</div>");
-            html.Append(c, $"<figcaption>true <b>{Encode(m.TrueClass)}</b><br><span class=\"wrong\">predicted <b>{Encode(m.PredictedClass)}</b> {m.Probability:P1}</span>");
+            html.Append(c, $"<figcaption>true <b>{Encode(m.TrueClass)}</b><br><span class=\"wrong\">predicted <b>{Encode(m.PredictedClass)}</b> {TextFormats.Percent(m.Probability)}</span>");
             if (m.ImagePath is not null) html.Append("<br><span class=\"muted\">").Append(Encode(Path.GetFileName(m.ImagePath))).Append("</span>");
             html.Append("</figcaption></figure>");
         }

@@ -58,7 +58,7 @@ internal static class SvgLineChart
             string dash = s.Dashed ? " stroke-dasharray=\"6 4\"" : "";
             svg.Append(c, $"<polyline fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"2\"{dash} points=\"{string.Join(' ', points.Select(e => string.Create(c, $"{X(e):F1},{Y(s.Values[e]):F1}")))}\"/>");
             foreach (int e in points)
-                svg.Append(c, $"<circle cx=\"{X(e):F1}\" cy=\"{Y(s.Values[e]):F1}\" r=\"3\" fill=\"{s.Color}\"><title>{Encode(s.Name)}, epoch {e + 1}: {(percent ? s.Values[e].ToString("P2", c) : s.Values[e].ToString("F4", c))}</title></circle>");
+                svg.Append(c, $"<circle cx=\"{X(e):F1}\" cy=\"{Y(s.Values[e]):F1}\" r=\"3\" fill=\"{s.Color}\"><title>{Encode(s.Name)}, epoch {e + 1}: {(percent ? TextFormats.Percent(s.Values[e], 2) : s.Values[e].ToString("F4", c))}</title></circle>");
             svg.Append(c, $"<line x1=\"{legendX}\" y1=\"{Top + 8}\" x2=\"{legendX + 18}\" y2=\"{Top + 8}\" stroke=\"{s.Color}\" stroke-width=\"2\"{dash}/>");
             svg.Append(c, $"<text x=\"{legendX + 22}\" y=\"{Top + 12}\" class=\"legend\">{Encode(s.Name)}</text>");
             legendX += 30 + s.Name.Length * 7;

@@ -27,7 +27,13 @@ internal sealed class CommandConsole
     public bool IsInteractive => Ansi.Profile.Capabilities.Interactive;
 
     /// <summary>The process's console (Spectre detects whether it is a terminal).</summary>
-    public static CommandConsole ForProcess() => new(AnsiConsole.Console, Console.Out, Console.Error);
+    public static CommandConsole ForProcess()
+    {
+        var ansi = AnsiConsole.Console;
+        // Redirected output has no width; Spectre would assume 80 columns and squeeze tables.
+        if (Console.IsOutputRedirected) ansi.Profile.Width = 160;
+        return new CommandConsole(ansi, Console.Out, Console.Error);
+    }
 
     /// <summary>A console writing plain text (no colors, no live display, 120 columns) to the given writers.</summary>
     public static CommandConsole ForWriters(TextWriter output, TextWriter error)
@@ -43,6 +49,13 @@ internal sealed class CommandConsole
         return new CommandConsole(ansi, output, error);
     }
 
-    /// <summary>One line of plain text (no markup interpretation).</summary>
-    public void WriteLine(string line = "") => Ansi.WriteLine(line);
+    /// <summary>
+    /// One line of plain text. Through Spectre on a terminal (so it does not tear a live progress display), straight to
+    /// the writer otherwise (so redirected output is never wrapped at a guessed width).
+    /// </summary>
+    public void WriteLine(string line = "")
+    {
+        if (IsInteractive) Ansi.WriteLine(line);
+        else Output.WriteLine(line);
+    }
 }

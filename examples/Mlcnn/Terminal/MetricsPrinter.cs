@@ -1,4 +1,5 @@
-// Prints an evaluation on the console: the headline metrics and the confusion matrix as a Spectre table.
+// Prints an evaluation on the console: the confusion matrix as a Spectre table (columns numbered so ten or twenty
+// classes fit a terminal) and the headline metrics.
 using System.Globalization;
 using Microsoft.ML.Cnn.Mlcnn.Reports;
 using Spectre.Console;
@@ -10,26 +11,30 @@ internal static class MetricsPrinter
 {
     public static void Print(CommandConsole console, ClassEvaluation evaluation)
     {
-        var c = CultureInfo.InvariantCulture;
         var metrics = evaluation.Metrics;
         var matrix = metrics.ConfusionMatrix;
-        var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"Confusion matrix on the {evaluation.DataName} (rows: actual, columns: predicted)")) };
-        table.AddColumn(new TableColumn("class"));
-        foreach (var name in evaluation.ClassNames) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-        table.AddColumn(new TableColumn("recall").RightAligned());
+        console.WriteLine($"Confusion matrix on the {evaluation.DataName} (rows: actual class, columns: predicted class by number):");
+        var table = new Table { Border = TableBorder.Rounded };
+        table.AddColumn(new TableColumn("actual").NoWrap());
+        for (int p = 0; p < matrix.NumberOfClasses; p++) table.AddColumn(new TableColumn((p + 1).ToString(CultureInfo.InvariantCulture)).RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("recall").RightAligned().NoWrap());
         for (int a = 0; a < matrix.NumberOfClasses; a++)
         {
-            var cells = new List<string> { Markup.Escape(evaluation.ClassNames[a]) };
+            var cells = new List<string> { Markup.Escape($"{a + 1}: {evaluation.ClassNames[a]}") };
             for (int p = 0; p < matrix.NumberOfClasses; p++)
             {
-                string count = matrix.Counts[a][p].ToString("N0", c);
+                string count = TextFormats.Count(matrix.Counts[a][p]);
                 cells.Add(a == p ? $"[bold]{count}[/]" : count);
             }
-            cells.Add(matrix.PerClassRecall[a].ToString("P1", c));
+            cells.Add(TextFormats.Percent(matrix.PerClassRecall[a]));
             table.AddRow(cells.ToArray());
         }
+        var precision = new List<string> { "precision" };
+        precision.AddRange(matrix.PerClassPrecision.Select(p => TextFormats.Percent(p)));
+        table.AddRow([.. precision, ""]);
         console.Ansi.Write(table);
-        console.WriteLine(string.Format(c, "Accuracy {0:P2} (macro {1:P2}), log-loss {2:F4} (reduction {3:P1}) on {4:N0} rows of the {5}.",
-            metrics.MicroAccuracy, metrics.MacroAccuracy, metrics.LogLoss, metrics.LogLossReduction, evaluation.Rows, evaluation.DataName));
+        console.WriteLine($"Accuracy {TextFormats.Percent(metrics.MicroAccuracy, 2)} (macro {TextFormats.Percent(metrics.MacroAccuracy, 2)}), " +
+            $"log-loss {metrics.LogLoss.ToString("F4", CultureInfo.InvariantCulture)} (reduction {TextFormats.Percent(metrics.LogLossReduction)}) " +
+            $"on {TextFormats.Count(evaluation.Rows)} rows of the {evaluation.DataName}.");
     }
 }

@@ -53,7 +53,7 @@ internal sealed class TrainingProgressDisplay : IProgress<TrainingProgress>
         }
         if (_task is null) return;
         double seconds = Math.Max(_epochClock.Elapsed.TotalSeconds, 1e-6);
-        string accuracy = double.IsNaN(value.EpochAccuracy) ? "" : string.Format(CultureInfo.InvariantCulture, " acc {0:P1}", value.EpochAccuracy);
+        string accuracy = double.IsNaN(value.EpochAccuracy) ? "" : " acc " + TextFormats.Percent(value.EpochAccuracy);
         _task.MaxValue = value.BatchesPerEpoch;
         _task.Value = value.Batch + 1;
         _task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture, "{0} loss {1:F4}{2} {3:N0} img/s",
@@ -70,9 +70,9 @@ internal sealed class TrainingProgressDisplay : IProgress<TrainingProgress>
         }
         var c = CultureInfo.InvariantCulture;
         string line = string.Format(c, "{0} loss {1:F4}", EpochLabel(metrics.Epoch), metrics.Loss);
-        if (!double.IsNaN(metrics.Accuracy)) line += string.Format(c, " acc {0:P1}", metrics.Accuracy);
+        if (!double.IsNaN(metrics.Accuracy)) line += " acc " + TextFormats.Percent(metrics.Accuracy);
         if (!double.IsNaN(metrics.ValidationLoss)) line += string.Format(c, " | val loss {0:F4}", metrics.ValidationLoss);
-        if (!double.IsNaN(metrics.ValidationAccuracy)) line += string.Format(c, " acc {0:P1}", metrics.ValidationAccuracy);
+        if (!double.IsNaN(metrics.ValidationAccuracy)) line += " acc " + TextFormats.Percent(metrics.ValidationAccuracy);
         line += string.Format(c, " | {0:N0} img/s", metrics.SamplesPerSecond);
         _task.Description = Markup.Escape(line);
         _task.Value = _task.MaxValue;
