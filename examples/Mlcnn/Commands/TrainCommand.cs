@@ -82,7 +82,8 @@ internal static class TrainCommand
 
         var plan = new TrainingPlan(train, test, architecture, image, settings, skipInvalid ? InvalidImageHandling.SkipRow : InvalidImageHandling.Fail);
         var clock = Stopwatch.StartNew();
-        var result = TrainingProgressDisplay.Run(console, settings.Epochs, settings.BatchSize, (progress, onEpoch) => TrainingRun.Fit(ml, plan, progress, onEpoch));
+        long expectedRows = (long)(train.View.GetRowCount().GetValueOrDefault() * (1 - settings.ValidationFraction));
+        var result = TrainingProgressDisplay.Run(console, settings.Epochs, settings.BatchSize, expectedRows, (progress, onEpoch) => TrainingRun.Fit(ml, plan, progress, onEpoch));
         var trainingTime = clock.Elapsed;
         console.WriteLine($"Trained in {trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s ({result.History.Outcome}" +
             (result.History.RestoredEpoch >= 0 ? $", weights of epoch {result.History.RestoredEpoch + 1} kept" : "") + ").");
@@ -101,7 +102,7 @@ internal static class TrainCommand
             ("epochs", $"{result.History.Epochs.Count} of {settings.Epochs} ({result.History.Outcome})"),
             ("optimizer", $"{settings.Optimizer}, learning rate {settings.EffectiveLearningRate.ToString(CultureInfo.InvariantCulture)}, {settings.Schedule} schedule, weight decay {settings.WeightDecay.ToString(CultureInfo.InvariantCulture)}"),
             ("batch size", settings.BatchSize.ToString(CultureInfo.InvariantCulture)),
-            ("validation", settings.ValidationFraction > 0 ? $"{settings.ValidationFraction:P0} of the training data" : testSource is null ? "none" : "the test data"),
+            ("validation", settings.ValidationFraction > 0 ? $"{TextFormats.Percent(settings.ValidationFraction, 0)} of the training data" : testSource is null ? "none" : "the test data"),
             ("augmentation", Augmentation(settings)),
             ("seed, backend", $"{settings.Seed}, {settings.Backend}"),
             ("training time", $"{trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s"),
@@ -131,7 +132,7 @@ internal static class TrainCommand
         var parts = new List<string>();
         if (s.Flip) parts.Add("horizontal flips");
         if (s.CropPadding > 0) parts.Add($"random crops (padding {s.CropPadding})");
-        if (s.TranslateFraction > 0) parts.Add($"random shifts (up to {s.TranslateFraction:P0})");
+        if (s.TranslateFraction > 0) parts.Add($"random shifts (up to {TextFormats.Percent(s.TranslateFraction, 0)})");
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 
