@@ -28,6 +28,27 @@ public sealed class EvaluateCommandTests
     }
 
     [TestMethod]
+    public void Execute_DamagedImageAndUnknownClass_FailsWithHintThenSkipsWhenAsked()
+    {
+        string folder = MlcnnData.NewFolder("evaluate-mixed");
+        foreach (var name in new[] { "Bag", "Unicorn" })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, name));
+            foreach (var file in Directory.GetFiles(Path.Combine(MlcnnData.ImageFolder, "Bag")).Take(3)) File.Copy(file, Path.Combine(folder, name, Path.GetFileName(file)));
+        }
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "Images", "truncated.jpg"), Path.Combine(folder, "Bag", "truncated.jpg"));
+
+        var failed = MlcnnRunner.Expect(1, "evaluate", "-m", MlcnnData.ImageModel.Model, "--data", folder);
+        StringAssert.Contains(failed.Error, "truncated.jpg");
+        StringAssert.Contains(failed.Error, "add --skip-invalid-images");
+
+        var skipped = MlcnnRunner.Expect(0, "evaluate", "-m", MlcnnData.ImageModel.Model, "--data", folder, "--skip-invalid-images");
+        StringAssert.Contains(skipped.Error, "3 rows have classes the model does not know (Unicorn: 3)");
+        StringAssert.Contains(skipped.Error, "Skipped a row whose image cannot be loaded");
+        StringAssert.Contains(skipped.Output, "on 3 rows of the evaluation data.");
+    }
+
+    [TestMethod]
     public void Execute_PixelModelOnImageFiles_IsUsageError()
     {
         var result = MlcnnRunner.Expect(2, "evaluate", "-m", MlcnnData.IdxModel.Model, "--data", MlcnnData.ImageFolder);

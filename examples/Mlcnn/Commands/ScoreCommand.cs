@@ -34,7 +34,7 @@ internal static class ScoreCommand
         var ml = DataOptions.CreateContext(console, seed: 1);
         var model = LoadedModel.Load(ml, modelPath);
         var scorer = new ImageBatchScorer(ml, model);
-        TrainCommand.CreateFolderOf(outputPath);
+        OutputFiles.CreateFolderOf(outputPath);
         ScoringTotals totals;
         using (var writer = new PredictionCsvWriter(outputPath, scorer.ClassNames))
             totals = scorer.Score(paths, batchSize, writer);

@@ -83,14 +83,16 @@ internal static class TrainCommand
         var plan = new TrainingPlan(train, test, architecture, image, settings, skipInvalid ? InvalidImageHandling.SkipRow : InvalidImageHandling.Fail);
         var clock = Stopwatch.StartNew();
         long expectedRows = (long)(train.View.GetRowCount().GetValueOrDefault() * (1 - settings.ValidationFraction));
-        var result = TrainingProgressDisplay.Run(console, settings.Epochs, settings.BatchSize, expectedRows, (progress, onEpoch) => TrainingRun.Fit(ml, plan, progress, onEpoch));
+        var result = ImageFailureHint.Run(trainSource.HasImagePaths, skipInvalid, () =>
+            TrainingProgressDisplay.Run(console, settings.Epochs, settings.BatchSize, expectedRows, (progress, onEpoch) => TrainingRun.Fit(ml, plan, progress, onEpoch)));
         var trainingTime = clock.Elapsed;
         console.WriteLine($"Trained in {trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s ({result.History.Outcome}" +
             (result.History.RestoredEpoch >= 0 ? $", weights of epoch {result.History.RestoredEpoch + 1} kept" : "") + ").");
 
-        CreateFolderOf(modelPath);
+        OutputFiles.CreateFolderOf(modelPath);
         ml.Model.Save(result.Model, result.InputSchema, modelPath);
-        var evaluation = ModelEvaluation.Evaluate(ml, result.Model, result.EvaluationData, result.EvaluationName);
+        var evaluation = ImageFailureHint.Run(trainSource.HasImagePaths, skipInvalid,
+            () => ModelEvaluation.Evaluate(ml, result.Model, result.EvaluationData, result.EvaluationName));
         MetricsPrinter.Print(console, evaluation);
 
         var facts = new List<(string, string)>
@@ -108,7 +110,7 @@ internal static class TrainCommand
             ("training time", $"{trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s"),
             ("model", Path.GetFullPath(modelPath)),
         };
-        CreateFolderOf(reportPath);
+        OutputFiles.CreateFolderOf(reportPath);
         HtmlReport.Write(reportPath, new ReportContent($"mlcnn train: {Path.GetFileName(modelPath)}", facts, result.History, evaluation, result.Network.Summary().ToString()));
         console.WriteLine($"Wrote the model to {Path.GetFullPath(modelPath)} and the report to {Path.GetFullPath(reportPath)}.");
         return ExitCode.Ok;
@@ -136,9 +138,4 @@ internal static class TrainCommand
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 
-    internal static void CreateFolderOf(string path)
-    {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-    }
 }

@@ -48,6 +48,17 @@ internal sealed class LoadedModel
         return new LoadedModel(path, model, steps, scorer, loader);
     }
 
+    /// <summary>
+    /// The model with its LoadImages step set to <paramref name="handling"/> (e.g. dropping rows whose image cannot be
+    /// decoded); the model itself when it loads no images.
+    /// </summary>
+    public ITransformer WithInvalidImages(MLContext ml, InvalidImageHandling handling)
+    {
+        if (ImageLoader is not { } loader || loader.InvalidImages == handling) return Model;
+        var replacement = new ImageLoadingTransformer(ml, loader.OutputColumnName, loader.ImageFolder, loader.InputColumnName, loader.Limits, handling);
+        return new TransformerChain<ITransformer>([.. Steps.Select(step => step == loader ? replacement : step)]);
+    }
+
     /// <summary>The per-sample shape the network takes, e.g. (3, 32, 32).</summary>
     public Graph.Shape InputShape => Scorer.Network.InputShape;
 
