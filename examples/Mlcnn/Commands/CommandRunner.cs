@@ -1,6 +1,5 @@
-// Runs a command's body and turns its outcome into an exit code and a message on standard error: usage mistakes
-// (2) say which option to change, runtime failures (1) say what failed; a bug's stack trace is shown only for
-// exception types that no command expects.
+// Turns a command's outcome into an exit code and a message on standard error: usage mistakes (2) say which option
+// to change, runtime failures (1) what failed; a stack trace only for exception types no command expects.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Mlcnn.Terminal;
 

@@ -1,6 +1,5 @@
-// Typed, checked reading of one JSON layer object: every getter names the layer and the field in its error, and
-// unknown fields are reported first (a typo such as "filter" must not be silently ignored, nor hidden behind a
-// "filters is required").
+// Typed, checked reading of one JSON layer object: errors name the layer and the field, and unknown fields are
+// reported first (a typo such as "filter" must not hide behind "filters is required").
 using System.Text.Json;
 using Microsoft.ML.Cnn.Layers;
 

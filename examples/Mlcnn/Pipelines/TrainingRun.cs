@@ -1,6 +1,5 @@
-// One `mlcnn train` run: split off validation rows, fit the image preprocessing on the training rows, transform and
-// cache both sides (the trainer's validation set must already be preprocessed), fit augmentation + trainer + class
-// names, and join everything into one chain that scores raw rows.
+// One `mlcnn train` run: preprocessing fitted on the training rows, validation rows preprocessed the same way (as the
+// trainer wants them), then augmentation + trainer + class names, all joined into one chain that scores raw rows.
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Mlcnn.Inputs;

@@ -1,6 +1,5 @@
 // The report of `mlcnn train` and `mlcnn evaluate`: one self-contained HTML file (inline CSS and SVG, thumbnails as
-// data URIs, no script, no external request) with the run's settings, the loss and accuracy curves, the metrics,
-// the confusion matrix heat map, the most confident mistakes and the network table.
+// data URIs, no script, no external request).
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -17,7 +16,10 @@ namespace Microsoft.ML.Cnn.Mlcnn.Reports;
 internal sealed record ReportContent(string Title, IReadOnlyList<(string Name, string Value)> Facts, TrainingHistory? History,
     ClassEvaluation Evaluation, string NetworkSummary);
 
-/// <summary>Writes <see cref="ReportContent"/> as HTML.</summary>
+/// <summary>
+/// Writes <see cref="ReportContent"/> as HTML: the run's settings, the loss and accuracy curves, the metrics, the
+/// confusion matrix heat map, the most confident mistakes and the network table, each a section with an id.
+/// </summary>
 internal static class HtmlReport
 {
     private const string Style = """

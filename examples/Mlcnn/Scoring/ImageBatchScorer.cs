@@ -1,7 +1,5 @@
-// Streams images through a model in batches, never crashing on a bad file: each batch of paths is decoded first (in
-// parallel), images that fail to decode become error rows with the decoder's reason, and the decoded ones are scored
-// together by the model's steps after its LoadImages (so each image is decoded once). Should a batch still fail,
-// its rows are retried one by one so only the culprit becomes an error row. Rows are written in input order.
+// Streams images through a model in batches, never crashing on a bad file and never inventing a prediction: images
+// that cannot be decoded or scored become error rows with the reason.
 using System.Diagnostics;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Pipeline;
@@ -16,7 +14,12 @@ namespace Microsoft.ML.Cnn.Mlcnn.Scoring;
 /// <param name="Elapsed">Wall time, decoding included.</param>
 internal readonly record struct ScoringTotals(long Scored, long Failed, TimeSpan Elapsed);
 
-/// <summary>Scores image files with a loaded model.</summary>
+/// <summary>
+/// Scores image files with a loaded model. Each batch of paths is decoded first (in parallel); images that fail become
+/// error rows with the decoder's reason, and the decoded ones are scored together by the model's steps after its
+/// LoadImages (so each image is decoded once). Should a batch still fail, its rows are retried one by one so only the
+/// culprit becomes an error row. Rows are written in input order.
+/// </summary>
 internal sealed class ImageBatchScorer
 {
     private readonly MLContext _ml;
@@ -24,10 +27,13 @@ internal sealed class ImageBatchScorer
     private readonly string _scoreColumn, _predictedColumn;
 
     /// <exception cref="UsageException">The model's input cannot be made from images (see <see cref="ImageInputs.StepsFromDecodedImages"/>).</exception>
-    public ImageBatchScorer(MLContext ml, LoadedModel model)
+    public ImageBatchScorer(MLContext ml, LoadedModel model) : this(ml, model, ImageInputs.StepsFromDecodedImages(ml, model)) { }
+
+    /// <summary>Scores with <paramref name="steps"/> from rows of <see cref="DecodedRow"/> to <paramref name="model"/>'s scores.</summary>
+    internal ImageBatchScorer(MLContext ml, LoadedModel model, IReadOnlyList<ITransformer> steps)
     {
         _ml = ml;
-        _steps = ImageInputs.StepsFromDecodedImages(ml, model);
+        _steps = steps;
         _scoreColumn = model.Scorer.ScoreColumnName;
         _predictedColumn = model.Scorer.PredictedLabelColumnName;
         ClassNames = model.ClassNames(Apply(ml.Data.LoadFromEnumerable(new List<DecodedRow>())).Schema);

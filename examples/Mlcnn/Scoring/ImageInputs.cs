@@ -1,6 +1,5 @@
-// How decoded images reach a loaded model. A model that reads image files has a LoadImages step: scoring skips it and
-// hands over images decoded (and checked) beforehand. A model trained on IDX pixel vectors gets the IDX convention
-// put in front: resize to the network's H x W, luminance (1 channel) or RGB (3), scaled to [0, 1].
+// How decoded images reach a loaded model: past its LoadImages step, or (models trained on IDX pixels) through the
+// IDX convention: resized to the network's H x W, luminance or RGB, scaled to [0, 1].
 using Microsoft.ML.Cnn.Mlcnn.Pipelines;
 using Microsoft.ML.Cnn.Pipeline;
 using Microsoft.ML.Cnn.Transforms.Image;
