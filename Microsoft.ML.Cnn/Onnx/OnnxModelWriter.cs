@@ -29,8 +29,8 @@ internal static class OnnxModelWriter
         w.WriteString(3, model.ProducerVersion);
         if (model.DocString.Length > 0) w.WriteString(6, model.DocString);
         w.WriteMessage(7, model.Graph, WriteGraph);
-        // OperatorSetIdProto: domain = 1 (empty: the default ai.onnx domain, so left out), version = 2.
-        w.WriteMessage(8, model.OpsetVersion, static (o, version) => o.WriteInt64(2, version));
+        // OperatorSetIdProto: domain = 1 ("" is the default ai.onnx domain; written, as onnx.helper.make_opsetid does), version = 2.
+        w.WriteMessage(8, model.OpsetVersion, static (o, version) => { o.WriteString(1, ""); o.WriteInt64(2, version); });
         foreach (var entry in model.Metadata)
         {
             // StringStringEntryProto: key = 1, value = 2.

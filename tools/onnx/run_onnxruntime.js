@@ -1,6 +1,6 @@
 // Runs each case folder's model.onnx in ONNX Runtime (CPU) on the case's inputs and compares every output with the
 // values the library computed, within the case's tolerance. Usage: node run_onnxruntime.js CASE_DIR...
-// A case folder holds case.json (name, model, tolerance, inputs and outputs: name, dims, file) and raw
+// A case folder holds model.onnx, case.json (name, tolerance, inputs and outputs: name, dims, file) and raw
 // little-endian float32 files. Prints one line per case; exits 1 when any case fails.
 'use strict';
 const fs = require('fs');
@@ -19,7 +19,7 @@ const product = (dims) => dims.reduce((a, b) => a * b, 1);
 
 async function runCase(dir) {
   const spec = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
-  const session = await ort.InferenceSession.create(path.join(dir, spec.model), { graphOptimizationLevel: 'disabled' });
+  const session = await ort.InferenceSession.create(path.join(dir, 'model.onnx'));
   const feeds = {};
   for (const input of spec.inputs) {
     feeds[input.name] = new ort.Tensor('float32', readFloats(path.join(dir, input.file), product(input.dims)), input.dims);
