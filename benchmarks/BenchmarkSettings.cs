@@ -4,7 +4,7 @@ using Microsoft.ML.Cnn.Backends;
 namespace Microsoft.ML.Cnn.Benchmarks;
 
 internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch,
-    BackendKind[] Backends, string? OpenBlasDirectory)
+    BackendKind[] Backends, string? OpenBlasDirectory, string? CifarTestDirectory = null, bool EndToEnd = true)
 {
     /// <summary>Where tools/fetch-openblas.sh unpacks OpenBLAS, relative to the repository root.</summary>
     private const string FetchedOpenBlas = "benchmarks/.openblas/usr/lib/x86_64-linux-gnu/openblas-pthread";
@@ -17,7 +17,7 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
     {
         BackendKind[] backends = Microsoft.ML.Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable
             ? [BackendKind.Managed, BackendKind.OneDnn] : [BackendKind.Managed];
-        var settings = new BenchmarkSettings(2, 40, 40, null, true, backends, DefaultOpenBlas());
+        var settings = new BenchmarkSettings(2, 40, 40, null, true, backends, DefaultOpenBlas(), DefaultCifar());
         for (int i = 0; i < args.Length; i++)
         {
             string? Next() => i + 1 < args.Length ? args[++i] : null;
@@ -29,6 +29,8 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
                 case "--models" when Next() is { } list: settings = settings with { Models = list.Split(',').ToHashSet() }; break;
                 case "--no-torch": settings = settings with { RunTorch = false }; break;
                 case "--backend" when ParseBackends(Next()) is { } chosen: settings = settings with { Backends = chosen }; break;
+                case "--cifar" when Next() is { } cifar: settings = settings with { CifarTestDirectory = Path.GetFullPath(cifar) }; break;
+                case "--no-end-to-end": settings = settings with { EndToEnd = false }; break;
                 case "--openblas" when Next() is { } directory && Directory.Exists(directory): settings = settings with { OpenBlasDirectory = Path.GetFullPath(directory) }; break;
                 default: return null;
             }
@@ -42,6 +44,17 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
         foreach (var root in new[] { Environment.CurrentDirectory, Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..") })
         {
             string candidate = Path.GetFullPath(Path.Combine(root, FetchedOpenBlas));
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The shared CIFAR-10 test folder beside the repository, when present.</summary>
+    private static string? DefaultCifar()
+    {
+        foreach (var root in new[] { Environment.CurrentDirectory, Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..") })
+        {
+            string candidate = Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets", "cifar10", "test"));
             if (Directory.Exists(candidate)) return candidate;
         }
         return null;

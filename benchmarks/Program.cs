@@ -16,6 +16,8 @@ if (settings is null)
           --no-torch          skip the PyTorch column
           --backend           which backend(s) of the library to time (default managed)
           --openblas DIR      also run PyTorch with OpenBLAS from DIR (default: benchmarks/.openblas/..., made by tools/fetch-openblas.sh)
+          --cifar DIR         CIFAR-10 test folder (class subfolders of JPEGs) for end-to-end scoring (default ../shared/datasets/cifar10/test)
+          --no-end-to-end     skip end-to-end scoring (Fashion-MNIST IDX and CIFAR-10 JPEGs through the pipeline)
         """);
     return 2;
 }
@@ -47,4 +49,5 @@ if (settings.RunTorch)
 ReportTable.Print(ours, torch, problem);
 if (settings.Backends.Contains(BackendKind.OneDnn) || settings.Backends.Contains(BackendKind.Auto))
     PeakMeasurement.Print(settings.Threads);
+if (settings.EndToEnd) EndToEndScoring.Print(settings, settings.Backends[^1]);
 return 0;
