@@ -19,6 +19,7 @@ internal static class MlcnnApp
             EvaluateCommand.Create(console),
             ScoreCommand.Create(console),
             SummaryCommand.Create(console),
+            ExportOnnxCommand.Create(console),
         };
         root.HelpName = "mlcnn"; // not the host's name (testhost, dotnet) when run in-process
         var result = root.Parse(args);

@@ -11,9 +11,11 @@ namespace Microsoft.ML.Cnn.Mlcnn.Pipelines;
 /// <summary>A loaded multiclass image model.</summary>
 internal sealed class LoadedModel
 {
-    private LoadedModel(string path, ITransformer model, IReadOnlyList<ITransformer> steps, CnnMulticlassPredictionTransformer scorer, ImageLoadingTransformer? imageLoader)
+    private LoadedModel(string path, ITransformer model, DataViewSchema? inputSchema, IReadOnlyList<ITransformer> steps,
+        CnnMulticlassPredictionTransformer scorer, ImageLoadingTransformer? imageLoader)
     {
         Path = path;
+        InputSchema = inputSchema;
         Model = model;
         Steps = steps;
         Scorer = scorer;
@@ -24,6 +26,9 @@ internal sealed class LoadedModel
 
     /// <summary>The whole fitted pipeline.</summary>
     public ITransformer Model { get; }
+
+    /// <summary>The schema of the rows the model was fitted on, as saved in the zip (null if it was saved without one).</summary>
+    public DataViewSchema? InputSchema { get; }
 
     /// <summary>Its steps, nested chains opened, in order.</summary>
     public IReadOnlyList<ITransformer> Steps { get; }
@@ -40,12 +45,12 @@ internal sealed class LoadedModel
     public static LoadedModel Load(MLContext ml, string path)
     {
         if (!File.Exists(path)) throw new UsageException($"--model '{path}' does not exist (full path '{System.IO.Path.GetFullPath(path)}'); give a model zip written by 'mlcnn train'.");
-        var model = ml.Model.Load(path, out _);
+        var model = ml.Model.Load(path, out var inputSchema);
         var steps = PipelineSteps.Flatten(model).ToList();
         var scorer = steps.OfType<CnnMulticlassPredictionTransformer>().FirstOrDefault()
             ?? throw new UsageException($"The model '{path}' has no multiclass Cnn step; mlcnn works with image classifiers such as those 'mlcnn train' writes.");
         var loader = steps.OfType<ImageLoadingTransformer>().FirstOrDefault();
-        return new LoadedModel(path, model, steps, scorer, loader);
+        return new LoadedModel(path, model, inputSchema, steps, scorer, loader);
     }
 
     /// <summary>
