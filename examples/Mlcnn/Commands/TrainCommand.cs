@@ -75,8 +75,11 @@ internal static class TrainCommand
         var image = ImageFor(trainSource, imageSize, grayscale);
 
         var ml = DataOptions.CreateContext(console, settings.Seed);
-        var train = LabelledData.Load(ml, trainSource, console.WriteLine);
-        var test = testSource is null ? null : LabelledData.Load(ml, testSource, console.WriteLine);
+        // Both Fashion-MNIST splits come from one loader, which says where it found them each time: say it once.
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        void Say(string message) { if (said.Add(message)) console.WriteLine(message); }
+        var train = LabelledData.Load(ml, trainSource, Say);
+        var test = testSource is null ? null : LabelledData.Load(ml, testSource, Say);
         console.WriteLine($"Training {architecture} on {train.View.GetRowCount():N0} rows of {trainSource}{(image is null ? "" : $" at {image}")}: " +
             $"{settings.Epochs} epochs, batch {settings.BatchSize}, {settings.Optimizer}, seed {settings.Seed}.");
 
