@@ -42,8 +42,9 @@ internal static class EvaluateCommand
         {
             var facts = new List<(string, string)> { ("model", System.IO.Path.GetFullPath(modelPath)), ("data", source.ToString()), ("input", $"{model.InputShape} per image") };
             OutputFiles.CreateFolderOf(reportPath);
-            HtmlReport.Write(reportPath, new ReportContent($"mlcnn evaluate: {System.IO.Path.GetFileName(modelPath)}", facts, model.Scorer.History, evaluation,
-                model.Scorer.Network.Summary().ToString()));
+            var (epochs, note) = ReportContent.Curves(model.Scorer.History);
+            HtmlReport.Write(reportPath, new ReportContent($"mlcnn evaluate: {System.IO.Path.GetFileName(modelPath)}", facts, epochs, evaluation,
+                model.Scorer.Network.Summary().ToString()) { CurvesNote = note });
             console.WriteLine($"Wrote the report to {System.IO.Path.GetFullPath(reportPath)}.");
         }
         return ExitCode.Ok;

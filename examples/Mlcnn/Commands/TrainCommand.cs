@@ -72,7 +72,7 @@ internal static class TrainCommand
         var architecture = ArchitectureChoice.Resolve(architectureText);
         if (testSource is not null && testSource.HasImagePaths != trainSource.HasImagePaths)
             throw new UsageException($"--data is {trainSource} but --test is {testSource}; test data must be of the same kind (image files, or IDX pixels).");
-        var image = ImageFor(trainSource, imageSize, grayscale);
+        var image = ImageSettings.For(trainSource, imageSize, grayscale);
 
         var ml = DataOptions.CreateContext(console, settings.Seed);
         // Both Fashion-MNIST splits come from one loader, which says where it found them each time: say it once.
@@ -114,22 +114,10 @@ internal static class TrainCommand
             ("model", Path.GetFullPath(modelPath)),
         };
         OutputFiles.CreateFolderOf(reportPath);
-        HtmlReport.Write(reportPath, new ReportContent($"mlcnn train: {Path.GetFileName(modelPath)}", facts, result.History, evaluation, result.Network.Summary().ToString()));
+        var (epochs, note) = ReportContent.Curves(result.History);
+        HtmlReport.Write(reportPath, new ReportContent($"mlcnn train: {Path.GetFileName(modelPath)}", facts, epochs, evaluation, result.Network.Summary().ToString()) { CurvesNote = note });
         console.WriteLine($"Wrote the model to {Path.GetFullPath(modelPath)} and the report to {Path.GetFullPath(reportPath)}.");
         return ExitCode.Ok;
-    }
-
-    /// <summary>The image settings for image files; IDX pixels take none (asking for a size there is a mistake).</summary>
-    private static ImageSettings? ImageFor(DataSource source, string? imageSize, bool grayscale)
-    {
-        if (!source.HasImagePaths)
-        {
-            if (imageSize is not null) throw new UsageException($"--image-size applies to image files; {source} holds pixel arrays, used at their own size. Remove --image-size.");
-            if (grayscale) throw new UsageException($"--grayscale applies to image files; {source} is grayscale already. Remove --grayscale.");
-            return null;
-        }
-        var (width, height) = imageSize is null ? (ImageSettings.DefaultSize, ImageSettings.DefaultSize) : ImageSettings.ParseSize(imageSize);
-        return new ImageSettings(width, height, grayscale);
     }
 
     private static string Augmentation(TrainingSettings s)

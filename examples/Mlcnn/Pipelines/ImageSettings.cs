@@ -1,5 +1,6 @@
 // How image files become network inputs: the size they are resized to and whether color is dropped.
 using System.Globalization;
+using Microsoft.ML.Cnn.Mlcnn.Inputs;
 
 namespace Microsoft.ML.Cnn.Mlcnn.Pipelines;
 
@@ -14,6 +15,19 @@ internal sealed record ImageSettings(int Width, int Height, bool Grayscale)
 
     /// <summary>Channels of the extracted pixels.</summary>
     public int Channels => Grayscale ? 1 : 3;
+
+    /// <summary>The image settings for image files; IDX pixels take none (asking for a size there is a mistake).</summary>
+    public static ImageSettings? For(DataSource source, string? imageSize, bool grayscale)
+    {
+        if (!source.HasImagePaths)
+        {
+            if (imageSize is not null) throw new UsageException($"--image-size applies to image files; {source} holds pixel arrays, used at their own size. Remove --image-size.");
+            if (grayscale) throw new UsageException($"--grayscale applies to image files; {source} is grayscale already. Remove --grayscale.");
+            return null;
+        }
+        var (width, height) = imageSize is null ? (DefaultSize, DefaultSize) : ParseSize(imageSize);
+        return new ImageSettings(width, height, grayscale);
+    }
 
     /// <summary>Reads "N" (N x N) or "WxH".</summary>
     /// <exception cref="UsageException">Not one or two positive integers.</exception>

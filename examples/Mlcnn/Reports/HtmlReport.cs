@@ -10,11 +10,23 @@ namespace Microsoft.ML.Cnn.Mlcnn.Reports;
 /// <summary>What a report shows.</summary>
 /// <param name="Title">The page title, e.g. "mlcnn train: model.zip".</param>
 /// <param name="Facts">Settings and facts of the run, shown as a table.</param>
-/// <param name="History">Per-epoch metrics (the curves); null when unknown.</param>
+/// <param name="Epochs">Per-epoch metrics (the curves); empty when unknown.</param>
 /// <param name="Evaluation">Metrics, confusion matrix and mistakes.</param>
 /// <param name="NetworkSummary">The network table (Network.Summary()).</param>
-internal sealed record ReportContent(string Title, IReadOnlyList<(string Name, string Value)> Facts, TrainingHistory? History,
-    ClassEvaluation Evaluation, string NetworkSummary);
+internal sealed record ReportContent(string Title, IReadOnlyList<(string Name, string Value)> Facts, IReadOnlyList<EpochMetrics> Epochs,
+    ClassEvaluation Evaluation, string NetworkSummary)
+{
+    /// <summary>A line under the curves, e.g. which epoch's weights were kept.</summary>
+    public string? CurvesNote { get; init; }
+
+    /// <summary>An extra section of preformatted text at the end (e.g. an AutoML trial table), id "appendix".</summary>
+    public (string Title, string Text)? Appendix { get; init; }
+
+    /// <summary>The curves of a training run, with the kept epoch noted when early stopping restored one.</summary>
+    public static (IReadOnlyList<EpochMetrics> Epochs, string? Note) Curves(TrainingHistory? history) => history is null
+        ? ([], null)
+        : (history.Epochs, history.RestoredEpoch >= 0 ? $"Training ended {history.Outcome}; the weights of epoch {history.RestoredEpoch + 1} were kept." : null);
+}
 
 /// <summary>
 /// Writes <see cref="ReportContent"/> as HTML: the run's settings, the loss and accuracy curves, the metrics, the
@@ -58,8 +70,9 @@ internal static class HtmlReport
         html.Append("</table></section>");
 
         html.Append("<section id=\"curves\"><h2>Training curves</h2>");
-        if (content.History is { Epochs.Count: > 0 } history) html.Append(Curves(history));
+        if (content.Epochs.Count > 0) html.Append(Curves(content.Epochs));
         else html.Append("<p class=\"muted\">The model carries no training history.</p>");
+        if (content.CurvesNote is { } note) html.Append("<p class=\"muted\">").Append(Encode(note)).Append("</p>");
         html.Append("</section>");
 
         var evaluation = content.Evaluation;
@@ -80,12 +93,13 @@ internal static class HtmlReport
         html.Append(Mistakes(evaluation.Mistakes)).Append("</section>");
 
         html.Append("<section id=\"network\"><h2>Network</h2><pre>").Append(Encode(content.NetworkSummary)).Append("</pre></section>");
+        if (content.Appendix is { } appendix)
+            html.Append("<section id=\"appendix\"><h2>").Append(Encode(appendix.Title)).Append("</h2><pre>").Append(Encode(appendix.Text)).Append("</pre></section>");
         return html.Append("</body></html>").ToString();
     }
 
-    private static string Curves(TrainingHistory history)
+    private static string Curves(IReadOnlyList<EpochMetrics> epochs)
     {
-        var epochs = history.Epochs;
         bool validation = epochs.Any(e => double.IsFinite(e.ValidationLoss));
         var loss = new List<ChartSeries> { new("training", "#2166ac", epochs.Select(e => e.Loss).ToList()) };
         var accuracy = new List<ChartSeries> { new("training", "#2166ac", epochs.Select(e => e.Accuracy).ToList()) };
@@ -94,9 +108,8 @@ internal static class HtmlReport
             loss.Add(new ChartSeries("validation", "#d6604d", epochs.Select(e => e.ValidationLoss).ToList(), Dashed: true));
             accuracy.Add(new ChartSeries("validation", "#d6604d", epochs.Select(e => e.ValidationAccuracy).ToList(), Dashed: true));
         }
-        string note = history.RestoredEpoch >= 0 ? $"<p class=\"muted\">Training ended {history.Outcome}; the weights of epoch {history.RestoredEpoch + 1} were kept.</p>" : "";
         return "<div class=\"charts\">" + SvgLineChart.Render("Loss per epoch", loss, percent: false) +
-            SvgLineChart.Render("Accuracy per epoch", accuracy, percent: true) + "</div>" + note;
+            SvgLineChart.Render("Accuracy per epoch", accuracy, percent: true) + "</div>";
     }
 
     private static string Mistakes(IReadOnlyList<Mistake> mistakes)
