@@ -48,6 +48,19 @@ internal sealed class DataOptions
         return DataSource.Resolve(path, labels, Data.Name, Labels.Name);
     }
 
+    /// <summary>
+    /// Prints each distinct loader message once: both Fashion-MNIST splits come from one loader, which says where it
+    /// found them every time it is asked.
+    /// </summary>
+    public static Action<string> OnceEach(CommandConsole console)
+    {
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        return message =>
+        {
+            if (said.Add(message)) console.WriteLine(message);
+        };
+    }
+
     /// <summary>A context whose warnings and errors are printed (information is left to the commands).</summary>
     public static MLContext CreateContext(CommandConsole console, int seed)
     {

@@ -59,27 +59,30 @@ internal static class TrainCommand
                 TranslateFraction = result.GetValue(translate), Seed = result.GetValue(seed), Backend = result.GetValue(backend), Threads = result.GetValue(threads),
             };
             string model = result.GetValue(output)!;
-            return Execute(console, data.Resolve(result)!, test.Resolve(result), result.GetValue(architecture)!, settings, result.GetValue(imageSize),
-                result.GetValue(grayscale), result.GetValue(skipInvalid), model, result.GetValue(report) ?? Path.ChangeExtension(model, ".html"));
+            return Execute(console, new TrainRequest(data.Resolve(result)!, test.Resolve(result), result.GetValue(architecture)!, settings,
+                result.GetValue(imageSize), result.GetValue(grayscale), result.GetValue(skipInvalid), model, result.GetValue(report) ?? Path.ChangeExtension(model, ".html")));
         }));
         return command;
     }
 
-    private static ExitCode Execute(CommandConsole console, DataSource trainSource, DataSource? testSource, string architectureText, TrainingSettings settings,
-        string? imageSize, bool grayscale, bool skipInvalid, string modelPath, string reportPath)
+    /// <summary>What the command line asked for.</summary>
+    private sealed record TrainRequest(DataSource Train, DataSource? Test, string Architecture, TrainingSettings Settings, string? ImageSize,
+        bool Grayscale, bool SkipInvalidImages, string ModelPath, string ReportPath);
+
+    private static ExitCode Execute(CommandConsole console, TrainRequest request)
     {
+        var (trainSource, testSource, settings, skipInvalid, modelPath, reportPath) =
+            (request.Train, request.Test, request.Settings, request.SkipInvalidImages, request.ModelPath, request.ReportPath);
         settings.Validate(hasValidationData: settings.ValidationFraction > 0 || testSource is not null);
-        var architecture = ArchitectureChoice.Resolve(architectureText);
+        var architecture = ArchitectureChoice.Resolve(request.Architecture);
         if (testSource is not null && testSource.HasImagePaths != trainSource.HasImagePaths)
             throw new UsageException($"--data is {trainSource} but --test is {testSource}; test data must be of the same kind (image files, or IDX pixels).");
-        var image = ImageSettings.For(trainSource, imageSize, grayscale);
+        var image = ImageSettings.For(trainSource, request.ImageSize, request.Grayscale);
 
         var ml = DataOptions.CreateContext(console, settings.Seed);
-        // Both Fashion-MNIST splits come from one loader, which says where it found them each time: say it once.
-        var said = new HashSet<string>(StringComparer.Ordinal);
-        void Say(string message) { if (said.Add(message)) console.WriteLine(message); }
-        var train = LabelledData.Load(ml, trainSource, Say);
-        var test = testSource is null ? null : LabelledData.Load(ml, testSource, Say);
+        var say = DataOptions.OnceEach(console);
+        var train = LabelledData.Load(ml, trainSource, say);
+        var test = testSource is null ? null : LabelledData.Load(ml, testSource, say);
         console.WriteLine($"Training {architecture} on {train.View.GetRowCount():N0} rows of {trainSource}{(image is null ? "" : $" at {image}")}: " +
             $"{settings.Epochs} epochs, batch {settings.BatchSize}, {settings.Optimizer}, seed {settings.Seed}.");
 
