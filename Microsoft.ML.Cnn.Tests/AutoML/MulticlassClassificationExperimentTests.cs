@@ -112,6 +112,23 @@ public sealed class MulticlassClassificationExperimentTests
     }
 
     [TestMethod]
+    public void Execute_FirstRungsTooSlowForTheBudget_AbandonsThemAndSaysWhy()
+    {
+        var ml = new MLContext(seed: 1);
+        var settings = TinySearch.Settings(maxModels: 2);
+        // A first rung may take a millionth of the budget: no trial can, each is stopped after a few batches.
+        settings.SuccessiveHalving = settings.SuccessiveHalving with { MaxFirstRungTimeShare = 1e-6 };
+        var reports = new List<RunDetail<MulticlassClassificationMetrics>>();
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => ml.Auto().CreateMulticlassClassificationExperiment(settings)
+            .Execute(TinySearch.Rows(ml, 400), 0.2, progressHandler: new SynchronousProgress<RunDetail<MulticlassClassificationMetrics>>(reports.Add)));
+
+        StringAssert.Contains(error.Message, "2 of 2 were abandoned as too slow");
+        Assert.HasCount(2, reports);
+        Assert.IsTrue(reports.All(r => r.Status == TrialStatus.TooSlow && r.Model is null && r.Epochs == 0));
+    }
+
+    [TestMethod]
     public void Execute_TrialLimit_StartsNoMoreTrials()
     {
         var ml = new MLContext(seed: 1);

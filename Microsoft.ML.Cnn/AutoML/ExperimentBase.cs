@@ -83,14 +83,17 @@ public abstract class ExperimentBase<TMetrics, TExperimentSettings>
 
         var data = ExperimentData.Prepare(_context, trainData, validationData, validationFraction, labelColumnName, preFeaturizer, _task.PrepareLabel, seed);
         CheckColumns(data, labelColumnName);
-        return new SearchLoop<TMetrics>(_context, _task, Settings, data, labelColumnName, seed, progressHandler).Run(stop.Token, clock);
+        var (trainRows, validationRows) = data.Preload(Settings.FeatureColumnName, labelColumnName);
+        _context.WriteLog("AutoML", ChannelMessageKind.Info, FormattableString.Invariant(
+            $"Data ready in {clock.Elapsed.TotalSeconds:F1} s: {trainRows} training and {validationRows} validation rows, cached."));
+        return new SearchLoop<TMetrics>(_context, _task, Settings, data, labelColumnName, seed, progressHandler, clock).Run(stop.Token);
     }
 
     /// <summary>Fails now, with the trainer's own message, when the prepared columns cannot train a Cnn (rather than in every trial).</summary>
     private void CheckColumns(ExperimentData data, string labelColumnName)
     {
         var probe = _task.CreateTrainer(new TrialTrainerOptions(labelColumnName, Settings.FeatureColumnName, new CnnTrialSettings(), 1, 0,
-            data.Validation, null, Settings.Backend, Settings.NumberOfThreads, CancellationToken.None, _ => { }));
+            data.Validation, null, Settings.Backend, Settings.NumberOfThreads, CancellationToken.None, _ => { }, null));
         probe.GetOutputSchema(SchemaShape.Create(data.Train.Schema));
         probe.GetOutputSchema(SchemaShape.Create(data.Validation.Schema));
     }

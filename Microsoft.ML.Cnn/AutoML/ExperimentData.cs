@@ -48,6 +48,22 @@ internal sealed record ExperimentData(IDataView Train, IDataView Validation, ITr
         return new ExperimentData(context.Data.Cache(featurizedTrain), context.Data.Cache(featurizedValidation), featurizer);
     }
 
+    /// <summary>
+    /// Reads the feature and label columns into the caches now, so trials are timed without it (the first trial's
+    /// pace would otherwise include featurizing every row) and know their row counts; returns them.
+    /// </summary>
+    public (long TrainRows, long ValidationRows) Preload(string featureColumnName, string labelColumnName)
+    {
+        static long Read(IDataView view, string features, string label)
+        {
+            using var cursor = view.GetRowCursor([view.Schema[features], view.Schema[label]]);
+            long rows = 0;
+            while (cursor.MoveNext()) rows++;
+            return rows;
+        }
+        return (Read(Train, featureColumnName, labelColumnName), Read(Validation, featureColumnName, labelColumnName));
+    }
+
     /// <summary>The fitted pipeline of a trial: the featurizer's steps, then the trial's own.</summary>
     public ITransformer Compose(ITransformer trialModel)
     {

@@ -16,6 +16,11 @@ public enum TrialStatus
     Failed,
     /// <summary>The time limit or the cancellation token stopped it before it reached its first rung.</summary>
     Cancelled,
+    /// <summary>
+    /// Abandoned in its first rung: at the pace of its first batches, the rung would have taken more than
+    /// <see cref="SuccessiveHalvingOptions.MaxFirstRungTimeShare"/> of the time budget.
+    /// </summary>
+    TooSlow,
 }
 
 /// <summary>A trial: its settings, how far it trained, its validation metrics and its fitted pipeline.</summary>

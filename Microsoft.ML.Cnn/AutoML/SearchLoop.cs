@@ -1,6 +1,6 @@
-// The experiment's main loop, one trial stretch at a time: ASHA picks a promotion or asks the tuner for a new
-// trial; the stretch trains until its rung (or until the time limit or cancellation stops it); its result feeds
-// the rungs, the tuner, the log and the progress handler.
+// The experiment's main loop, one trial stretch at a time: ASHA picks a promotion (one that can finish before the
+// deadline) or asks the tuner for a new trial; the stretch trains until its rung (or until the time limit,
+// cancellation or a too-slow first pace stops it); its result feeds the rungs, the tuner, the log and the progress handler.
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.Cnn.Numerics;
@@ -25,11 +25,13 @@ internal sealed class SearchLoop<TMetrics> where TMetrics : class
     private readonly List<TrialRecord<TMetrics>> _trials = [];
     private readonly List<TunerObservation> _observations = [];
     private readonly IProgress<RunDetail<TMetrics>>? _progress;
+    private readonly Stopwatch _clock;
 
+    /// <summary>A search over <paramref name="data"/>; <paramref name="clock"/> started with Execute (the time limit counts from then).</summary>
     public SearchLoop(MLContext context, IExperimentTask<TMetrics> task, ExperimentSettings settings, ExperimentData data, string labelColumnName,
-        int seed, IProgress<RunDetail<TMetrics>>? progress)
+        int seed, IProgress<RunDetail<TMetrics>>? progress, Stopwatch clock)
     {
-        (_context, _task, _settings, _data, _seed, _progress) = (context, task, settings, data, seed, progress);
+        (_context, _task, _settings, _data, _seed, _progress, _clock) = (context, task, settings, data, seed, progress, clock);
         _trainer = new TrialTrainer<TMetrics>(context, task, data, labelColumnName, settings);
         _rungEpochs = settings.SuccessiveHalving.RungEpochs;
         _rungs = new AsyncSuccessiveHalving(_rungEpochs.Count, settings.SuccessiveHalving.ReductionFactor, task.HigherIsBetter);
@@ -37,7 +39,7 @@ internal sealed class SearchLoop<TMetrics> where TMetrics : class
     }
 
     /// <summary>Searches until a limit or the token stops it; <paramref name="stop"/> combines the user's token and the deadline.</summary>
-    public ExperimentResult<TMetrics> Run(CancellationToken stop, Stopwatch clock)
+    public ExperimentResult<TMetrics> Run(CancellationToken stop)
     {
         ExperimentStopReason reason;
         while (true)
@@ -48,13 +50,26 @@ internal sealed class SearchLoop<TMetrics> where TMetrics : class
             if (_trials.Count >= FailuresBeforeGivingUp && _trials.TrueForAll(t => t.Exception is not null))
                 throw new InvalidOperationException($"The first {_trials.Count} trials all failed; the last with: {trial.Exception!.Message}", trial.Exception);
         }
-        return Result(reason, clock.Elapsed.TotalSeconds);
+        return Result(reason, _clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>A promotion if ASHA has one, else a new trial while the trial limit allows; null when neither.</summary>
+    private double RemainingSeconds => _settings.MaxExperimentTimeInSeconds - _clock.Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// A promotion if ASHA has one that can finish before the deadline (at the trial's pace so far), else a new trial
+    /// while the trial limit allows; null when neither.
+    /// </summary>
     private (TrialRecord<TMetrics> Trial, int Rung)? NextStretch()
     {
-        if (_rungs.NextPromotion() is { } promotion) return (_trials[promotion.Trial], promotion.ToRung);
+        while (_rungs.NextPromotion() is { } promotion)
+        {
+            var promoted = _trials[promotion.Trial];
+            double needed = promoted.Seconds / promoted.Epochs * (_rungEpochs[promotion.ToRung] - promoted.Epochs);
+            if (needed <= RemainingSeconds) return (promoted, promotion.ToRung);
+            // It would be stopped at the deadline with nothing gained; the time goes to other trials instead.
+            Log(ChannelMessageKind.Info, string.Create(CultureInfo.InvariantCulture,
+                $"Trial {promoted.Index + 1} is not promoted to rung {promotion.ToRung + 1}: at its pace it needs about {needed:F0} s, and {RemainingSeconds:F0} s remain."));
+        }
         if (_settings.MaxModels is { } max && _trials.Count >= max) return null;
         var point = _tuner.Propose(_observations);
         int index = _trials.Count;
@@ -69,9 +84,11 @@ internal sealed class SearchLoop<TMetrics> where TMetrics : class
         int epochs = _rungEpochs[rung] - trial.Epochs;
         int seed = (int)SeededRandom.ForStream(trial.Seed, rung).NextUInt32();
         long start = Stopwatch.GetTimestamp();
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var pace = rung == 0 ? new FirstRungPace(_settings.SuccessiveHalving.MaxFirstRungTimeShare * _settings.MaxExperimentTimeInSeconds, epochs, abandon) : null;
         try
         {
-            var result = _trainer.Train(trial.Settings, epochs, seed, trial.Network, stop);
+            var result = _trainer.Train(trial.Settings, epochs, seed, trial.Network, pace, abandon.Token);
             trial.AddTime(Stopwatch.GetElapsedTime(start));
             trial.Reached(rung, _rungEpochs[rung], result, _data.Compose(result.Model));
             _rungs.Record(trial.Index, rung, result.MetricValue);
@@ -85,6 +102,15 @@ internal sealed class SearchLoop<TMetrics> where TMetrics : class
             trial.Cancel();
             Log(ChannelMessageKind.Info, $"Trial {trial.Index + 1} was stopped before reaching rung {rung + 1} ({StopReasonNow()}).");
             return false;
+        }
+        catch (OperationCanceledException) when (pace is { Exceeded: true })
+        {
+            trial.AddTime(Stopwatch.GetElapsedTime(start));
+            trial.Abandon();
+            // The tuner learns to avoid the region, as it would a diverged trial.
+            _observations.Add(new TunerObservation(trial.Point, 0, double.NaN));
+            Log(ChannelMessageKind.Info, string.Create(CultureInfo.InvariantCulture,
+                $"Trial {trial.Index + 1} is too slow: its first rung would take about {pace.ProjectedSeconds:F0} s, over {_settings.SuccessiveHalving.MaxFirstRungTimeShare:P0} of the time budget; abandoned | {trial.Settings}"));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -120,6 +146,9 @@ internal sealed class SearchLoop<TMetrics> where TMetrics : class
         ExperimentStopReason.Cancelled => new OperationCanceledException("The experiment was cancelled before any trial reached its first rung, so there is no model.", _settings.CancellationToken),
         ExperimentStopReason.TimeLimit => new TimeoutException(
             $"No trial reached its first rung ({_rungEpochs[0]} epoch(s)) within MaxExperimentTimeInSeconds ({_settings.MaxExperimentTimeInSeconds} s); raise the time limit, or lower SuccessiveHalving.MinEpochs or the data size."),
+        _ when _trials.Exists(t => t.WasTooSlow) => new InvalidOperationException(
+            $"No trial reached its first rung: {_trials.Count(t => t.WasTooSlow)} of {_trials.Count} were abandoned as too slow (their first rung would take over " +
+            $"{_settings.SuccessiveHalving.MaxFirstRungTimeShare:P0} of the time budget). Raise MaxExperimentTimeInSeconds or SuccessiveHalving.MaxFirstRungTimeShare, or search smaller networks."),
         _ => new InvalidOperationException(
             $"Every trial failed, so there is no model; the first failure: {_trials.FirstOrDefault(t => t.Exception is not null)?.Exception?.Message}",
             _trials.FirstOrDefault(t => t.Exception is not null)?.Exception),

@@ -19,6 +19,13 @@ public sealed record SuccessiveHalvingOptions
     /// <summary>η: how many times more epochs each rung trains, and the share (1/η) of a rung promoted. At least 2. Default 3.</summary>
     public int ReductionFactor { get; init; } = 3;
 
+    /// <summary>
+    /// A new trial whose first rung is projected, from the pace of its first batches, to take more than this share of
+    /// <see cref="ExperimentSettings.MaxExperimentTimeInSeconds"/> is abandoned (<see cref="TrialStatus.TooSlow"/>) and
+    /// counted as a failure by the tuner, so one oversized network cannot spend a short budget alone. In (0, 1]. Default 0.1.
+    /// </summary>
+    public double MaxFirstRungTimeShare { get; init; } = 0.1;
+
     /// <summary>The epochs at each rung, increasing, e.g. [1, 3, 9].</summary>
     public IReadOnlyList<int> RungEpochs
     {
@@ -38,5 +45,7 @@ public sealed record SuccessiveHalvingOptions
         if (MinEpochs < 1) throw new ArgumentException($"SuccessiveHalving.MinEpochs is {MinEpochs}; train at least 1 epoch before the first comparison.", nameof(MinEpochs));
         if (MaxEpochs < MinEpochs) throw new ArgumentException($"SuccessiveHalving.MaxEpochs ({MaxEpochs}) is below MinEpochs ({MinEpochs}); raise it, e.g. to {MinEpochs * 9}.", nameof(MaxEpochs));
         if (ReductionFactor < 2) throw new ArgumentException($"SuccessiveHalving.ReductionFactor is {ReductionFactor}; use at least 2 (3 is usual).", nameof(ReductionFactor));
+        if (!(MaxFirstRungTimeShare > 0 && MaxFirstRungTimeShare <= 1))
+            throw new ArgumentException($"SuccessiveHalving.MaxFirstRungTimeShare is {MaxFirstRungTimeShare}; use a share in (0, 1], e.g. 0.1, or 1 to let a first rung take the whole budget.", nameof(MaxFirstRungTimeShare));
     }
 }

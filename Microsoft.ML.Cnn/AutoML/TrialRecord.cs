@@ -43,6 +43,8 @@ internal sealed class TrialRecord<TMetrics>(int index, IReadOnlyList<double> poi
 
     public bool WasCancelled { get; private set; }
 
+    public bool WasTooSlow { get; private set; }
+
     /// <summary>Records a finished stretch: the trial now stands at <paramref name="rung"/> after <paramref name="epochs"/> epochs.</summary>
     public void Reached(int rung, int epochs, StretchResult<TMetrics> result, ITransformer model)
     {
@@ -57,9 +59,13 @@ internal sealed class TrialRecord<TMetrics>(int index, IReadOnlyList<double> poi
 
     public void Cancel() => WasCancelled = true;
 
+    /// <summary>Records that the first rung was abandoned for its pace.</summary>
+    public void Abandon() => WasTooSlow = true;
+
     public RunDetail<TMetrics> Snapshot(string trainerName, int topRung)
     {
         var status = Exception is not null ? TrialStatus.Failed
+            : Rung < 0 && WasTooSlow ? TrialStatus.TooSlow
             : Rung < 0 && WasCancelled ? TrialStatus.Cancelled
             : Rung == topRung ? TrialStatus.Completed
             : TrialStatus.Stopped;

@@ -17,14 +17,15 @@ internal sealed class TrialTrainer<TMetrics>(MLContext context, IExperimentTask<
 {
     /// <summary>
     /// Trains <paramref name="trial"/> for <paramref name="epochs"/> epochs from <paramref name="initialWeights"/> (or from
-    /// scratch) and evaluates it on the validation rows.
+    /// scratch), reporting each batch to <paramref name="progress"/>, and evaluates it on the validation rows.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    public StretchResult<TMetrics> Train(CnnTrialSettings trial, int epochs, int seed, Network? initialWeights, CancellationToken cancellationToken)
+    public StretchResult<TMetrics> Train(CnnTrialSettings trial, int epochs, int seed, Network? initialWeights, IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var history = new List<EpochMetrics>();
         var trainer = task.CreateTrainer(new TrialTrainerOptions(labelColumnName, settings.FeatureColumnName, trial, epochs, seed,
-            data.Validation, initialWeights, settings.Backend, settings.NumberOfThreads, cancellationToken, history.Add));
+            data.Validation, initialWeights, settings.Backend, settings.NumberOfThreads, cancellationToken, history.Add, progress));
         var augmentation = Augmentation(trial.Augmentation);
         var model = augmentation is null ? trainer.Fit(data.Train) : augmentation.Append(trainer).Fit(data.Train);
         var cnn = Cnn(model);

@@ -10,11 +10,12 @@ namespace Microsoft.ML.Cnn.AutoML;
 
 /// <summary>
 /// What the trainer of one stretch of a trial is told: <c>InitialWeights</c> is the trial's network at its previous
-/// rung (continued, not retrained), or null at the first rung; <c>EpochEnded</c> receives each epoch's metrics.
+/// rung (continued, not retrained), or null at the first rung; <c>EpochEnded</c> receives each epoch's metrics and
+/// <c>Progress</c> each batch's.
 /// </summary>
 internal sealed record TrialTrainerOptions(string LabelColumnName, string FeatureColumnName, CnnTrialSettings Settings, int Epochs, int Seed,
     IDataView ValidationSet, Network? InitialWeights, BackendKind Backend, int? NumberOfThreads, CancellationToken CancellationToken,
-    Action<EpochMetrics> EpochEnded)
+    Action<EpochMetrics> EpochEnded, IProgress<TrainingProgress>? Progress)
 {
     /// <summary>Fills the options every classification trainer shares and returns them.</summary>
     public TOptions Apply<TOptions>(TOptions options) where TOptions : CnnClassificationTrainerOptions
@@ -36,6 +37,7 @@ internal sealed record TrialTrainerOptions(string LabelColumnName, string Featur
         options.NumberOfThreads = NumberOfThreads;
         options.CancellationToken = CancellationToken;
         options.MetricsCallback = EpochEnded;
+        options.Progress = Progress;
         return options;
     }
 }
