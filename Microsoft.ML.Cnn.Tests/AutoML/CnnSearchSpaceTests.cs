@@ -33,7 +33,7 @@ public sealed class CnnSearchSpaceTests
 
         foreach (var s in Samples(space, 500))
         {
-            Assert.IsTrue(s.ConvBlocks is >= 1 and <= 3);
+            Assert.IsTrue(s.ConvBlocks is >= 2 and <= 3);
             CollectionAssert.Contains(space.Filters.Values.ToArray(), s.Filters);
             CollectionAssert.Contains(space.KernelSize.Values.ToArray(), s.KernelSize);
             Assert.IsTrue(s.Dropout is >= 0f and <= 0.5f);

@@ -103,6 +103,8 @@ public sealed class MulticlassClassificationExperimentTests
         var ml = new MLContext(seed: 1);
         var settings = TinySearch.Settings(maxModels: null);
         settings.MaxExperimentTimeInSeconds = 1;
+        // Only the deadline stops trials here, however busy the machine (a tenth of a second per first rung could not).
+        settings.SuccessiveHalving = settings.SuccessiveHalving with { MaxFirstRungTimeShare = 1 };
 
         var result = ml.Auto().CreateMulticlassClassificationExperiment(settings).Execute(TinySearch.Rows(ml), 0.2);
 

@@ -42,7 +42,7 @@ public sealed class TreeParzenTunerTests
         // Category 2 (coordinates in [0.5, 0.75)) is best whatever the second coordinate.
         var observations = Search(tuner, p => (int)(p[0] * 4) == 2 ? 0.1 + p[1] * 0.1 : 1 + p[1], 50);
 
-        double share = observations.Skip(TreeParzenTuner.StartupTrials).Count(o => (int)(o.Point[0] * 4) == 2) / (50.0 - TreeParzenTuner.StartupTrials);
+        double share = observations.Skip(tuner.StartupTrials).Count(o => (int)(o.Point[0] * 4) == 2) / (50.0 - tuner.StartupTrials);
         Assert.IsGreaterThan(0.5, share, "a random search would propose it a quarter of the time");
     }
 
@@ -52,12 +52,18 @@ public sealed class TreeParzenTunerTests
         var tuner = new TreeParzenTuner([new Dimension(null), new Dimension(3)], new SeededRandom(3));
         var random = new RandomTuner(2, new SeededRandom(3));
 
-        var observations = Search(tuner, p => p[0], TreeParzenTuner.StartupTrials - 1);
+        var observations = Search(tuner, p => p[0], tuner.StartupTrials - 1);
 
         // Without a model the tuner draws exactly what the random tuner draws from the same seed.
-        var expected = Search(random, p => p[0], TreeParzenTuner.StartupTrials - 1);
+        var expected = Search(random, p => p[0], tuner.StartupTrials - 1);
         for (int i = 0; i < observations.Count; i++) CollectionAssert.AreEqual(expected[i].Point.ToArray(), observations[i].Point.ToArray());
         Assert.IsTrue(observations.All(o => o.Point.All(x => x is >= 0 and < 1)));
+    }
+
+    [TestMethod]
+    public void StartupTrials_OneMoreThanTheDimensions()
+    {
+        Assert.AreEqual(13, new TreeParzenTuner(new CnnSearchSpace().Dimensions, new SeededRandom(1)).StartupTrials);
     }
 
     [TestMethod]

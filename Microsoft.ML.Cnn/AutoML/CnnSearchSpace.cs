@@ -16,7 +16,7 @@ namespace Microsoft.ML.Cnn.AutoML;
 /// <code>
 /// var space = new CnnSearchSpace
 /// {
-///     ConvBlocks = new UniformIntOption(2, 3),
+///     ConvBlocks = new UniformIntOption(1, 2),
 ///     Optimizer = new ChoiceOption&lt;OptimizerKind&gt;(OptimizerKind.AdamW),          // fixed
 ///     Augmentation = new ChoiceOption&lt;AugmentationKind&gt;(AugmentationKind.None, AugmentationKind.RandomCrop),
 /// };
@@ -24,8 +24,11 @@ namespace Microsoft.ML.Cnn.AutoML;
 /// </code></example>
 public sealed record CnnSearchSpace
 {
-    /// <summary>Convolution blocks, each ending in a 2×2 max pool (skipped once the image is 1 pixel). Default [1, 3].</summary>
-    public UniformIntOption ConvBlocks { get; init; } = new(1, 3);
+    /// <summary>
+    /// Convolution blocks, each ending in a 2×2 max pool (skipped once the image is 1 pixel). Default [2, 3]: one block
+    /// learns fastest, so it wins the one-epoch first rung, but it tops out lower.
+    /// </summary>
+    public UniformIntOption ConvBlocks { get; init; } = new(2, 3);
 
     /// <summary>Convolutions per block. Default {1, 2}.</summary>
     public ChoiceOption<int> ConvLayersPerBlock { get; init; } = new(1, 2);

@@ -1,6 +1,4 @@
 // What an experiment returns (ML.NET's ExperimentResult): the best trial, every trial, and why the search ended.
-using Microsoft.ML.Cnn.Pipeline;
-
 namespace Microsoft.ML.Cnn.AutoML;
 
 /// <summary>Why an experiment stopped.</summary>
@@ -49,9 +47,6 @@ public sealed class ExperimentResult<TMetrics> where TMetrics : class
 
     /// <summary>Seconds from the start of Execute to the end of the search.</summary>
     public double ElapsedSeconds { get; }
-
-    /// <summary>The best run's fitted pipeline.</summary>
-    public ITransformer BestModel => BestRun.Model!;
 
     /// <summary>A fixed-width table of every trial (settings, status, epochs, metric, time), the best marked with '*'.</summary>
     public string GetFormattedTrialTable() => TrialTable.Format(RunDetails, BestRun, MetricName);

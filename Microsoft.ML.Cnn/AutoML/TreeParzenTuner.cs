@@ -5,11 +5,14 @@ using Microsoft.ML.Cnn.Numerics;
 
 namespace Microsoft.ML.Cnn.AutoML;
 
-/// <summary>TPE fitted on the highest rung that has at least <see cref="StartupTrials"/> results (BOHB's choice of budget).</summary>
+/// <summary>
+/// TPE fitted on the highest rung that has at least <see cref="StartupTrials"/> results, with BOHB's constants
+/// (Falkner et al. 2018): that many results is one more than the dimensions, and a third of the proposals stay random.
+/// </summary>
 internal sealed class TreeParzenTuner(IReadOnlyList<ISearchDimension> dimensions, SeededRandom random) : ITuner
 {
-    /// <summary>Results a rung needs before the model is used; until then proposals are random.</summary>
-    public const int StartupTrials = 10;
+    /// <summary>Results a rung needs before the model is used (the dimensions plus one); until then proposals are random.</summary>
+    public int StartupTrials { get; } = dimensions.Count + 1;
 
     /// <summary>Candidates drawn from the good density per proposal.</summary>
     public const int Candidates = 24;
@@ -18,7 +21,7 @@ internal sealed class TreeParzenTuner(IReadOnlyList<ISearchDimension> dimensions
     public const double GoodFraction = 0.25;
 
     /// <summary>The share of proposals kept random after start-up, so the search never stops exploring.</summary>
-    public const double RandomFraction = 0.2;
+    public const double RandomFraction = 1.0 / 3;
 
     private readonly RandomTuner _random = new(dimensions.Count, random);
 
@@ -56,7 +59,7 @@ internal sealed class TreeParzenTuner(IReadOnlyList<ISearchDimension> dimensions
         return best!;
     }
 
-    private static IReadOnlyList<TunerObservation>? HighestRungWithEnoughResults(IReadOnlyList<TunerObservation> observations)
+    private IReadOnlyList<TunerObservation>? HighestRungWithEnoughResults(IReadOnlyList<TunerObservation> observations)
     {
         for (int rung = observations.Count == 0 ? -1 : observations.Max(o => o.Rung); rung >= 0; rung--)
         {

@@ -8,8 +8,9 @@ public enum TunerKind
     Random,
     /// <summary>
     /// Tree-structured Parzen estimator (Bergstra et al. 2011), fitted as BOHB does (Falkner et al. 2018) on the highest
-    /// rung with enough results: random for the first 10 trials; then 24 candidates drawn around the best quarter's
-    /// settings, keeping the one most likely under the best quarter relative to the rest; one proposal in five stays random.
+    /// rung with more results than the search space has dimensions: random until then (13 trials for the default space);
+    /// then 24 candidates drawn around the best quarter's settings, keeping the one most likely under the best quarter
+    /// relative to the rest; a third of the proposals stay random.
     /// </summary>
     TreeParzen,
 }

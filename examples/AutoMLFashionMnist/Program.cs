@@ -58,6 +58,8 @@ catch (ArgumentException e)
 }
 
 var ml = new MLContext(seed: 1);
+// The experiment's own notes (data ready, promotions that would not fit the budget); rungs reached are printed below.
+ml.Log += (_, e) => { if (e.Source == "AutoML" && !e.RawMessage.Contains(" reached rung ", StringComparison.Ordinal)) Console.WriteLine($"[AutoML] {e.RawMessage}"); };
 var (train, test, isSubset) = FashionMnist.LoadDataViews(ml, useSubset ? "/nonexistent" : dataDirectory, Console.WriteLine);
 Console.WriteLine($"Searching for {settings.MaxExperimentTimeInSeconds} s on {train.GetRowCount():N0} images (10% held out for validation){(isSubset ? " (embedded subset)" : "")}; " +
     $"rungs at {string.Join(", ", settings.SuccessiveHalving.RungEpochs)} epochs, {settings.Tuner} tuner.");
@@ -89,10 +91,13 @@ var reloaded = ml.Model.Load(modelPath, out _);
 Console.WriteLine($"Saved to {Path.GetFullPath(modelPath)}; reloaded test accuracy {ml.MulticlassClassification.Evaluate(reloaded.Transform(test)).MicroAccuracy:P2}.");
 return 0;
 
-/// <summary>Prints one line each time a trial reaches a rung (on the experiment's thread).</summary>
+/// <summary>Prints one line each time a trial reaches a rung, fails or is abandoned (on the experiment's thread).</summary>
 internal sealed class TrialProgress : IProgress<RunDetail<MulticlassClassificationMetrics>>
 {
-    public void Report(RunDetail<MulticlassClassificationMetrics> run) => Console.WriteLine(run.Status == TrialStatus.Failed
-        ? $"trial {run.TrialId,3} failed: {run.Exception?.Message}"
-        : string.Create(CultureInfo.InvariantCulture, $"trial {run.TrialId,3}  {run.Epochs,2} epochs  accuracy {run.ValidationMetric:P2}  {run.RuntimeInSeconds,6:F1} s  {run.Settings}"));
+    public void Report(RunDetail<MulticlassClassificationMetrics> run) => Console.WriteLine(run.Status switch
+    {
+        TrialStatus.Failed => $"trial {run.TrialId,3}  failed: {run.Exception?.Message}",
+        TrialStatus.TooSlow => string.Create(CultureInfo.InvariantCulture, $"trial {run.TrialId,3}  too slow for the budget, abandoned after {run.RuntimeInSeconds:F1} s  {run.Settings}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"trial {run.TrialId,3}  {run.Epochs,2} epochs  accuracy {run.ValidationMetric:P2}  {run.RuntimeInSeconds,6:F1} s  {run.Settings}"),
+    });
 }
