@@ -90,6 +90,15 @@ public abstract class CnnPredictionTransformerBase : ITransformer, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Frees the memory of the idle compiled predictors and keeps the model usable: the next Transform compiles again.
+    /// For callers that hold many models (AutoML keeps every trial's).
+    /// </summary>
+    internal void ReleaseCompiledPredictors()
+    {
+        if (_predictors.IsValueCreated) _predictors.Value.ReleaseIdle();
+    }
+
     /// <summary>The loader signature the model is saved under.</summary>
     private protected abstract string Signature { get; }
 

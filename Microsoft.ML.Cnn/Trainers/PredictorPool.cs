@@ -29,6 +29,12 @@ internal sealed class PredictorPool(Network network, BackendKind backend, int? t
         else _idle.Add(predictor);
     }
 
+    /// <summary>Disposes the idle predictors (their compiled steps and buffers); later cursors rent new ones.</summary>
+    public void ReleaseIdle()
+    {
+        while (_idle.TryTake(out var predictor)) predictor.Dispose();
+    }
+
     public void Dispose()
     {
         _disposed = true;
