@@ -124,11 +124,14 @@ internal static class AutoMlCommand
         return ExitCode.Ok;
     }
 
-    /// <summary>One line each time a trial reaches a rung or fails (on the experiment's thread).</summary>
+    /// <summary>One line each time a trial reaches a rung, fails or is abandoned (on the experiment's thread).</summary>
     private sealed class TrialLines(CommandConsole console) : IProgress<RunDetail<MulticlassClassificationMetrics>>
     {
-        public void Report(RunDetail<MulticlassClassificationMetrics> run) => console.WriteLine(run.Status == TrialStatus.Failed
-            ? $"trial {run.TrialId,3} failed: {run.Exception?.Message}"
-            : string.Create(CultureInfo.InvariantCulture, $"trial {run.TrialId,3}  {run.Epochs,2} epochs  {TextFormats.Percent(run.ValidationMetric, 2),7}  {run.RuntimeInSeconds,6:F1} s  {run.Settings}"));
+        public void Report(RunDetail<MulticlassClassificationMetrics> run) => console.WriteLine(run.Status switch
+        {
+            TrialStatus.Failed => $"trial {run.TrialId,3}  failed: {run.Exception?.Message}",
+            TrialStatus.TooSlow => string.Create(CultureInfo.InvariantCulture, $"trial {run.TrialId,3}  too slow for the budget, abandoned after {run.RuntimeInSeconds:F1} s  {run.Settings}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"trial {run.TrialId,3}  {run.Epochs,2} epochs  {TextFormats.Percent(run.ValidationMetric, 2),7}  {run.RuntimeInSeconds,6:F1} s  {run.Settings}"),
+        });
     }
 }
