@@ -10,7 +10,7 @@ public sealed class MlcnnAppTests
     public void Run_Help_ListsEveryCommandAndSucceeds()
     {
         var result = MlcnnRunner.Expect(0, "--help");
-        foreach (var command in new[] { "train", "evaluate", "score", "summary", "export-onnx" }) StringAssert.Contains(result.Output, command);
+        foreach (var command in new[] { "train", "evaluate", "score", "summary", "export-onnx", "automl" }) StringAssert.Contains(result.Output, command);
     }
 
     [TestMethod]
@@ -19,6 +19,7 @@ public sealed class MlcnnAppTests
     [DataRow("score")]
     [DataRow("summary")]
     [DataRow("export-onnx")]
+    [DataRow("automl")]
     public void Run_CommandHelp_DescribesOptionsAndSucceeds(string command)
     {
         var result = MlcnnRunner.Expect(0, command, "--help");

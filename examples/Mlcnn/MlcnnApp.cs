@@ -20,6 +20,7 @@ internal static class MlcnnApp
             ScoreCommand.Create(console),
             SummaryCommand.Create(console),
             ExportOnnxCommand.Create(console),
+            AutoMlCommand.Create(console),
         };
         root.HelpName = "mlcnn"; // not the host's name (testhost, dotnet) when run in-process
         var result = root.Parse(args);
