@@ -14,8 +14,10 @@ namespace Microsoft.ML.Cnn.AutoML;
 /// <see cref="ExperimentSettings.SuccessiveHalving"/>; the best third (1/η) of a rung continue from their weights to
 /// the next rung (asynchronous successive halving), each stretch with its own cosine-decayed learning rate.
 /// <see cref="ExperimentSettings.Tuner"/> proposes the settings of new trials. With the same seed, data, settings and
-/// thread count an experiment runs the same trials in the same order with the same results; a time limit only decides
-/// how far it gets.
+/// thread count an experiment runs the same trials in the same order with the same results, except for what depends on
+/// the machine's speed: how far the time limit lets it get, trials abandoned as too slow
+/// (<see cref="SuccessiveHalvingOptions.MaxFirstRungTimeShare"/>), and promotions skipped because they could not finish
+/// before the deadline.
 /// </remarks>
 public abstract class ExperimentBase<TMetrics, TExperimentSettings>
     where TMetrics : class
@@ -51,6 +53,18 @@ public abstract class ExperimentBase<TMetrics, TExperimentSettings>
         ArgumentNullException.ThrowIfNull(validationData);
         return Run(trainData, validationData, 0, labelColumnName, preFeaturizer, progressHandler);
     }
+
+    /// <summary>
+    /// Searches with a stratified, seeded tenth of <paramref name="trainData"/> held out as validation rows (the form
+    /// ML.NET's <c>Execute(trainData, labelColumnName)</c> calls take).
+    /// </summary>
+    /// <param name="trainData">The rows; the validation rows are split off first, so the pre-featurizer is fitted without them.</param>
+    /// <param name="labelColumnName">The label column.</param>
+    /// <param name="preFeaturizer">Steps fitted once on the training rows before the search; null when the data has the feature column.</param>
+    /// <param name="progressHandler">Receives a trial's <see cref="RunDetail{TMetrics}"/> each time it reaches a rung or fails.</param>
+    public ExperimentResult<TMetrics> Execute(IDataView trainData, string labelColumnName = "Label",
+        IEstimator<ITransformer>? preFeaturizer = null, IProgress<RunDetail<TMetrics>>? progressHandler = null) =>
+        Execute(trainData, 0.1, labelColumnName, preFeaturizer, progressHandler);
 
     /// <summary>Searches with a stratified, seeded <paramref name="validationFraction"/> of <paramref name="trainData"/> held out as validation rows.</summary>
     /// <param name="trainData">The rows; the validation rows are split off first, so the pre-featurizer is fitted without them.</param>
