@@ -38,7 +38,8 @@ public abstract class Layer
         set
         {
             _trainable = value;
-            foreach (var p in _parameters) p.Trainable = value;
+            // Running statistics are state, never trained (as AddParameter sets them).
+            foreach (var p in _parameters) p.Trainable = value && p.IsOptimizable;
         }
     }
 
