@@ -12,13 +12,13 @@ internal sealed record SafeTensorsHeader(IReadOnlyList<SafeTensorInfo> Tensors, 
 {
     public const string MetadataKey = "__metadata__";
 
-    public static SafeTensorsHeader Parse(ReadOnlySpan<byte> json, long bufferLength)
+    public static SafeTensorsHeader Parse(ReadOnlyMemory<byte> json, long bufferLength)
     {
-        if (json.Length == 0 || json[0] != (byte)'{') throw Invalid("the header does not start with '{'; it is not a safetensors file.");
+        if (json.Length == 0 || json.Span[0] != (byte)'{') throw Invalid("the header does not start with '{'; it is not a safetensors file.");
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 });
         }
         catch (JsonException e)
         {
