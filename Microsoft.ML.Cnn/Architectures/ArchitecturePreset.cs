@@ -13,6 +13,11 @@ public enum ArchitecturePreset : byte
     SmallVgg = 4,
     SmallResNet = 5,
     SmallMobileNet = 6,
+    // Full-size branching presets with torchvision's layer names (issue 6).
+    ResNet18 = 19,
+    ResNet34 = 20,
+    ResNet50 = 21,
+    DenseNet121 = 22,
 }
 
 /// <summary>Builds a preset with its default options.</summary>
@@ -28,6 +33,10 @@ public static class ArchitectureCatalog
         ArchitecturePreset.SmallVgg => SmallVgg.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallResNet => SmallResNet.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallMobileNet => SmallMobileNet.Create(inputShape, classes, seed),
+        ArchitecturePreset.ResNet18 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet18, seed),
+        ArchitecturePreset.ResNet34 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet34, seed),
+        ArchitecturePreset.ResNet50 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet50, seed),
+        ArchitecturePreset.DenseNet121 => DenseNet.Create(inputShape, classes, DenseNetOptions.DenseNet121, seed),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, $"Unknown preset; use one of {string.Join(", ", Enum.GetNames<ArchitecturePreset>())}."),
     };
 }
