@@ -91,6 +91,17 @@ public sealed class OnnxOpTableTests
     }
 
     [TestMethod]
+    public void Emit_MaxPool2DCeilMode_MaxPoolWithTheExtraPadsAtTheEnd()
+    {
+        var graph = Export([1, 8, 9], new MaxPool2D(3, stride: 2, padding: Padding.Explicit(1), ceilMode: true));
+
+        var pool = graph.Nodes.Single();
+        Assert.AreEqual("MaxPool", pool.OpType);
+        CollectionAssert.AreEqual(new long[] { 1, 1, 2, 1 }, Ints(pool, "pads")); // height 8: 4 -> 5 windows; width 9: 5 either way
+        Assert.IsNull(pool.Attribute("ceil_mode"));
+    }
+
+    [TestMethod]
     [DataRow(true, 1L)]
     [DataRow(false, 0L)]
     public void Emit_AvgPool2D_AveragePoolWithCountIncludePad(bool countIncludesPadding, long expected)

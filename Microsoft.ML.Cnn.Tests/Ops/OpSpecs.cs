@@ -43,6 +43,7 @@ public static class OpSpecs
         new("MaxPool2D 3x3 stride 1 asymmetric pad", new MaxPool2D(Pool(3, 1, new Padding2D(1, 0, 0, 2))), [Distinct(1, 2, 5, 6)]),
         new("MaxPool2D 2x3 stride 1x2", new MaxPool2D(new Pool2DGeometry(2, 3, 1, 2, Padding2D.None)), [Distinct(2, 1, 5, 7)]),
         new("MaxPool2D 3x3 stride 2 odd input", new MaxPool2D(Pool(3, 2)), [Distinct(1, 3, 8, 9)]),
+        new("MaxPool2D 3x3 stride 2 ceil-mode padding", new MaxPool2D(Pool(3, 2, new Padding2D(0, 1, 1, 2))), [Distinct(2, 2, 8, 8)]),
         new("AvgPool2D 2x2 stride 2", new AvgPool2D(Pool(2, 2), true), [X(2, 3, 6, 6)]),
         new("AvgPool2D 3x3 stride 2 pad 1 counting padding", new AvgPool2D(Pool(3, 2, Padding2D.Symmetric(1, 1)), true), [X(2, 2, 7, 7)]),
         new("AvgPool2D 3x3 stride 2 pad 1 excluding padding", new AvgPool2D(Pool(3, 2, Padding2D.Symmetric(1, 1)), false), [X(2, 2, 7, 7)]),

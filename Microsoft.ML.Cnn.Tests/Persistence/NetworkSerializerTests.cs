@@ -32,6 +32,8 @@ public sealed class NetworkSerializerTests
         Assert.AreEqual(5L, ((Dropout)loaded.GetLayer("drop")).Seed);
         Assert.IsNull(((Dropout)loaded.GetLayer("drop_unseeded")).Seed);
         Assert.AreEqual(Padding.Explicit(1, 1, 2, 0), ((Conv2D)loaded.GetLayer("slow")).Padding);
+        Assert.IsTrue(((MaxPool2D)loaded.GetLayer("ceil_pool")).CeilMode);
+        Assert.IsFalse(((MaxPool2D)loaded.GetLayer("maxpool2d_1")).CeilMode);
     }
 
     [TestMethod]
@@ -119,6 +121,7 @@ public sealed class NetworkSerializerTests
         var sum = new Add().Call(x, e, s);
         var joined = new Concat().Call(sum, new Tanh().Call(x));
         x = new MaxPool2D(2, 1, Padding.Same).Call(joined);
+        x = new MaxPool2D(3, 1, Padding.Explicit(1), ceilMode: true, name: "ceil_pool").Call(x);
         x = new AvgPool2D((2, 2), null, Padding.Valid, countIncludesPadding: false).Call(x);
         var grouped = new Conv2D(8, (1, 3), null, Padding.Same, (1, 2), groups: 2, useBias: false, activation: Activation.Sigmoid).Call(x);
         var pooled = new GlobalAveragePool2D().Call(grouped);

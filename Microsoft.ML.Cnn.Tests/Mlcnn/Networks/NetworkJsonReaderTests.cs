@@ -20,13 +20,14 @@ public sealed class NetworkJsonReaderTests
                 { "type": "conv", "filters": 6, "kernel": 3, "groups": 3, "padding": "same", "bias": false, "dilation": 1 },
                 { "type": "pool", "mode": "avg", "size": 2, "stride": [2, 2] },
                 { "type": "pool", "size": 2, "padding": "same" },
+                { "type": "pool", "size": 3, "stride": 2, "ceilMode": true, "name": "ceil" },
                 { "type": "global-avg-pool" },
                 { "type": "dropout", "rate": 0.5 },
                 { "type": "dense", "units": 16, "activation": "tanh" }, // comments and trailing commas are allowed
               ] }
             """, "test");
         var network = description.Build([3, 12, 12], 5, seed: 1);
-        CollectionAssert.AreEqual(new[] { "Conv2D", "BatchNorm", "ELU", "Conv2D", "AvgPool2D", "MaxPool2D", "GlobalAveragePool2D", "Dropout", "Dense", "Dense" },
+        CollectionAssert.AreEqual(new[] { "Conv2D", "BatchNorm", "ELU", "Conv2D", "AvgPool2D", "MaxPool2D", "MaxPool2D", "GlobalAveragePool2D", "Dropout", "Dense", "Dense" },
             network.Layers.Select(l => l.TypeName).ToArray());
         Assert.AreEqual("first", network.Layers[0].Name);
         Assert.AreEqual(NetworkDescription.ClassifierName, network.Layers[^1].Name);
@@ -34,6 +35,8 @@ public sealed class NetworkJsonReaderTests
         var conv = (Conv2D)network.Layers[0];
         Assert.AreEqual((3, 5), conv.Kernel);
         Assert.AreEqual(3, ((Conv2D)network.Layers[3]).Groups);
+        Assert.IsFalse(((MaxPool2D)network.Layers[5]).CeilMode);
+        Assert.IsTrue(((MaxPool2D)network.GetLayer("ceil")).CeilMode);
     }
 
     [TestMethod]
@@ -54,6 +57,8 @@ public sealed class NetworkJsonReaderTests
     [DataRow("""{ "layers": [ { "type": "conv", "filters": 2, "kernel": 3, "activation": "gelu" } ] }""", "\"activation\" is \"gelu\"; use one of \"none\", \"relu\"")]
     [DataRow("""{ "layers": [ { "type": "conv", "filters": 2, "kernel": 3, "bias": "yes" } ] }""", "\"bias\" must be true or false")]
     [DataRow("""{ "layers": [ { "type": "flatten" }, { "type": "pool", "mode": "min", "size": 2 } ] }""", "layers[1] (pool): \"mode\" is \"min\"; use one of \"max\", \"avg\"")]
+    [DataRow("""{ "layers": [ { "type": "pool", "mode": "avg", "size": 2, "ceilMode": true } ] }""", "layers[0] (pool): \"ceilMode\" applies to max pooling only")]
+    [DataRow("""{ "layers": [ { "type": "pool", "size": 2, "ceilMode": 1 } ] }""", "\"ceilMode\" must be true or false")]
     [DataRow("""{ "layers": [ { "type": "dropout" } ] }""", "layers[0] (dropout): \"rate\" is required")]
     [DataRow("""{ "layers": [ { "type": "dropout", "rate": 1 } ] }""", "\"rate\" must be a number in [0, 1)")]
     [DataRow("""{ "layers": [ { "type": "bn", "epsilon": 0 } ] }""", "\"epsilon\" must be a number in [1e-12, 1]")]

@@ -16,9 +16,10 @@ internal sealed record ConvSpec(int Filters, (int Height, int Width) Kernel, (in
     public override Layer Create() => new Conv2D(Filters, Kernel, Stride, Padding, Dilation, Groups, UseBias, Activation, Name);
 }
 
-internal sealed record PoolSpec(bool IsMax, (int Height, int Width) Size, (int Height, int Width)? Stride, Padding Padding, string? Name) : LayerSpec(Name)
+/// <summary>A pooling layer; <paramref name="CeilMode"/> (round the output size up) applies to max pooling only.</summary>
+internal sealed record PoolSpec(bool IsMax, (int Height, int Width) Size, (int Height, int Width)? Stride, Padding Padding, bool CeilMode, string? Name) : LayerSpec(Name)
 {
-    public override Layer Create() => IsMax ? new MaxPool2D(Size, Stride, Padding, Name) : new AvgPool2D(Size, Stride, Padding, name: Name);
+    public override Layer Create() => IsMax ? new MaxPool2D(Size, Stride, Padding, CeilMode, Name) : new AvgPool2D(Size, Stride, Padding, name: Name);
 }
 
 internal sealed record DenseSpec(int Units, Activation Activation, bool UseBias, string? Name) : LayerSpec(Name)
