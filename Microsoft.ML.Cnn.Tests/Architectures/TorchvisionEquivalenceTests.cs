@@ -20,6 +20,7 @@ public sealed class TorchvisionEquivalenceTests
     private static Network Build(string fixture, int[] inputShape) => fixture switch
     {
         "resnet18" => ResNet.Create(inputShape, 1000, ResNetOptions.ResNet18),
+        "googlenet" => GoogLeNet.Create(inputShape, 1000, GoogLeNetOptions.Torchvision),
         "densenet121" => DenseNet.Create(inputShape, 1000, DenseNetOptions.DenseNet121),
         _ => throw new ArgumentException($"No preset is registered for fixture '{fixture}'.", nameof(fixture)),
     };

@@ -38,6 +38,8 @@ public sealed class MaxPool2DTests
     [DataRow(9, 3, 2, 1, 5)]    // 5
     [DataRow(4, 2, 3, 1, 2)]    // 2: ceil gives 3, but the third window would start in the padding, so PyTorch drops it
     [DataRow(7, 2, 2, 1, 4)]    // 4
+    [DataRow(2, 3, 2, 0, 1)]    // none: a window wider than the input still counts when it starts inside it (GoogLeNet's maxpool3 at 15x15)
+    [DataRow(1, 2, 2, 0, 1)]    // none (GoogLeNet's maxpool4 at 15x15)
     public void Call_CeilMode_OutputSizeOfPyTorch(int size, int pool, int stride, int pad, int expected)
     {
         var layer = new MaxPool2D(pool, stride, Padding.Explicit(pad), ceilMode: true);

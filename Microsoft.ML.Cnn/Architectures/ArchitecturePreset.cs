@@ -14,6 +14,8 @@ public enum ArchitecturePreset : byte
     SmallResNet = 5,
     SmallMobileNet = 6,
     // Full-size branching presets with torchvision's layer names (issue 6).
+    /// <summary>GoogLeNet as published (<see cref="GoogLeNetOptions.Paper"/>); use <see cref="GoogLeNet.Create"/> with <see cref="GoogLeNetOptions.Torchvision"/> for torchvision's weights.</summary>
+    GoogLeNet = 18,
     ResNet18 = 19,
     ResNet34 = 20,
     ResNet50 = 21,
@@ -33,6 +35,7 @@ public static class ArchitectureCatalog
         ArchitecturePreset.SmallVgg => SmallVgg.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallResNet => SmallResNet.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallMobileNet => SmallMobileNet.Create(inputShape, classes, seed),
+        ArchitecturePreset.GoogLeNet => GoogLeNet.Create(inputShape, classes, GoogLeNetOptions.Paper, seed),
         ArchitecturePreset.ResNet18 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet18, seed),
         ArchitecturePreset.ResNet34 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet34, seed),
         ArchitecturePreset.ResNet50 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet50, seed),
