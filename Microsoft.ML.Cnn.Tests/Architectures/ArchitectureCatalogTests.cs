@@ -1,6 +1,7 @@
 using Microsoft.ML.Cnn.Architectures;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Tests.TestSupport;
 
 namespace Microsoft.ML.Cnn.Tests.Architectures;
 
@@ -10,7 +11,7 @@ public sealed class ArchitectureCatalogTests
     public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Select(p => new object[] { p });
 
     [TestMethod]
-    [DynamicData(nameof(Presets))]
+    [DynamicData(nameof(PresetCases.Small), typeof(PresetCases))]
     public void Create_EveryPreset_MnistShapedClassifier(ArchitecturePreset preset)
     {
         var network = ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 1);
@@ -26,6 +27,17 @@ public sealed class ArchitectureCatalogTests
     public void Create_ColorInput_Works(ArchitecturePreset preset)
     {
         Assert.AreEqual(new Shape(5), ArchitectureCatalog.Create(preset, [3, 32, 32], 5).OutputShape);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(PresetCases.FullSize), typeof(PresetCases))]
+    public void Create_FullSizePreset_ImageNetShapedClassifierAndSmallInputs(ArchitecturePreset preset)
+    {
+        var network = ArchitectureCatalog.Create(preset, [3, 224, 224], 1000, seed: 1);
+        Assert.AreEqual(new Shape(1000), network.OutputShape);
+        network.BuildGraph(NetworkMode.Training);
+        network.BuildGraph(NetworkMode.Inference);
+        Assert.AreEqual(new Shape(10), ArchitectureCatalog.Create(preset, PresetCases.GrayscaleInput(preset), 10).OutputShape);
     }
 
     [TestMethod]

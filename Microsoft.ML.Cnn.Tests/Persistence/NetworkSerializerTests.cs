@@ -3,6 +3,7 @@ using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Numerics;
 using Microsoft.ML.Cnn.Persistence;
+using Microsoft.ML.Cnn.Tests.TestSupport;
 
 namespace Microsoft.ML.Cnn.Tests.Persistence;
 
@@ -15,7 +16,7 @@ public sealed class NetworkSerializerTests
     [DynamicData(nameof(Presets))]
     public void SaveLoad_EveryArchitecture_WeightsAndSummaryIdentical(ArchitecturePreset preset)
     {
-        var network = ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 11);
+        var network = ArchitectureCatalog.Create(preset, PresetCases.GrayscaleInput(preset), 10, seed: 11);
         AssertRoundTrips(network);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Numerics;
 using Microsoft.ML.Cnn.Optimizers;
+using Microsoft.ML.Cnn.Tests.TestSupport;
 using Microsoft.ML.Cnn.Training;
 
 namespace Microsoft.ML.Cnn.Tests.Backends.OneDnn;
@@ -13,12 +14,24 @@ namespace Microsoft.ML.Cnn.Tests.Backends.OneDnn;
 [TestClass]
 public sealed class OneDnnArchitectureTests
 {
-    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Select(p => new object[] { p });
-
     [TestMethod]
-    [DynamicData(nameof(Presets))]
+    [DynamicData(nameof(PresetCases.Small), typeof(PresetCases))]
     public void Fit_TwoStepsOnBothBackends_GivesTheSameWeights(ArchitecturePreset preset) =>
-        AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 3), preset.ToString());
+        AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 3), preset.ToString(), RandomImages(16, 28, seed: 5));
+
+    // One step of the full-size presets on small random images. Their gradients are ill-conditioned (batch norm over
+    // 8 nearly alike samples at 1x1 or 2x2 deep down), so only the first step is compared, and not on ResNet-34/50:
+    // there PyTorch's own float32 gradients differ from its float64 ones by up to 30% (measured on ResNet-50, 8 images
+    // of 64x64), and so do both backends'. ResNet-18 at 28x28 agrees within 1e-5 after one step, ~1e-3 after two.
+    [TestMethod]
+    [DataRow(ArchitecturePreset.ResNet18)]
+    [DataRow(ArchitecturePreset.GoogLeNet)]
+    [DataRow(ArchitecturePreset.DenseNet121)]
+    public void Fit_FullSizePresetOneStepOnBothBackends_GivesTheSameWeights(ArchitecturePreset preset)
+    {
+        int[] shape = PresetCases.GrayscaleInput(preset);
+        AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, shape, 10, seed: 3), preset.ToString(), RandomImages(8, shape[1], seed: 5));
+    }
 
     [TestMethod]
     public void Fit_ConcatOfChannelCountsOffTheSimdBlock_GivesTheSameWeights()
@@ -35,13 +48,12 @@ public sealed class OneDnnArchitectureTests
             return new Cnn.Layers.Network(input, new Cnn.Layers.Dense(10).Call(pooled), seed: 4);
         }
 
-        AssertSameWeightsAfterTraining(Build, "concat network");
+        AssertSameWeightsAfterTraining(Build, "concat network", RandomImages(16, 28, seed: 5));
     }
 
-    private static void AssertSameWeightsAfterTraining(Func<Cnn.Layers.Network> create, string what)
+    private static void AssertSameWeightsAfterTraining(Func<Cnn.Layers.Network> create, string what, InMemoryDataset data)
     {
         if (!Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable) Assert.Inconclusive(Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.Description);
-        var data = RandomImages(count: 16, seed: 5);
 
         float[][] Train(BackendKind kind)
         {
@@ -65,13 +77,13 @@ public sealed class OneDnnArchitectureTests
         }
     }
 
-    private static InMemoryDataset RandomImages(int count, int seed)
+    private static InMemoryDataset RandomImages(int count, int size, int seed)
     {
         var random = new SeededRandom(seed);
-        var images = new float[count * 784];
+        var images = new float[count * size * size];
         for (int i = 0; i < images.Length; i++) images[i] = random.NextUniform(0f, 1f);
         var labels = new float[count];
         for (int i = 0; i < count; i++) labels[i] = random.NextInt(10);
-        return new InMemoryDataset(images, new Shape(1, 28, 28), labels);
+        return new InMemoryDataset(images, new Shape(1, size, size), labels);
     }
 }
