@@ -6,7 +6,6 @@ using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Numerics;
 using Microsoft.ML.Cnn.Optimizers;
-using Microsoft.ML.Cnn.Tests.TestSupport;
 using Microsoft.ML.Cnn.Training;
 
 namespace Microsoft.ML.Cnn.Tests.Backends.OneDnn;
@@ -14,8 +13,11 @@ namespace Microsoft.ML.Cnn.Tests.Backends.OneDnn;
 [TestClass]
 public sealed class OneDnnArchitectureTests
 {
+    // The small presets take 28x28 inputs; the full-size ones are checked below.
+    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Where(p => p <= ArchitecturePreset.SmallMobileNet).Select(p => new object[] { p });
+
     [TestMethod]
-    [DynamicData(nameof(PresetCases.Small), typeof(PresetCases))]
+    [DynamicData(nameof(Presets))]
     public void Fit_TwoStepsOnBothBackends_GivesTheSameWeights(ArchitecturePreset preset) =>
         AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 3), preset.ToString(), RandomImages(16, 28, seed: 5));
 
@@ -29,8 +31,7 @@ public sealed class OneDnnArchitectureTests
     [DataRow(ArchitecturePreset.DenseNet121)]
     public void Fit_FullSizePresetOneStepOnBothBackends_GivesTheSameWeights(ArchitecturePreset preset)
     {
-        int[] shape = PresetCases.GrayscaleInput(preset);
-        AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, shape, 10, seed: 3), preset.ToString(), RandomImages(8, shape[1], seed: 5));
+        AssertSameWeightsAfterTraining(() => ArchitectureCatalog.Create(preset, [1, 32, 32], 10, seed: 3), preset.ToString(), RandomImages(8, 32, seed: 5));
     }
 
     [TestMethod]
