@@ -38,6 +38,26 @@ public sealed class OneDnnArchitectureTests
         AssertSameWeightsAfterTraining(Build, "concat network");
     }
 
+    [TestMethod]
+    public void Fit_LocalResponseNormAndPoolingNetwork_GivesTheSameWeights()
+    {
+        // LRN of odd size (oneDNN's primitive, reading the convolution's blocked layout and keeping a workspace for its
+        // backward) and of even size (managed), ceil-mode max pooling and L2 pooling inside a trained network.
+        static Cnn.Layers.Network Build() => Cnn.Layers.Network.Sequential([1, 28, 28],
+        [
+            new Cnn.Layers.Conv2D(16, 3, stride: 2, activation: Cnn.Layers.Activation.Relu),
+            new Cnn.Layers.LocalResponseNorm(5, 0.5f, 0.75f, 2f),
+            new Cnn.Layers.MaxPool2D(3, 2, ceilMode: true),
+            new Cnn.Layers.Conv2D(16, 3, padding: Cnn.Layers.Padding.Same, activation: Cnn.Layers.Activation.Relu),
+            new Cnn.Layers.LocalResponseNorm(4, 0.5f, 0.75f, 2f),
+            new Cnn.Layers.L2Pool2D(2),
+            new Cnn.Layers.GlobalAveragePool2D(),
+            new Cnn.Layers.Dense(10),
+        ], seed: 6);
+
+        AssertSameWeightsAfterTraining(Build, "LRN and pooling network");
+    }
+
     private static void AssertSameWeightsAfterTraining(Func<Cnn.Layers.Network> create, string what)
     {
         if (!Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.IsAvailable) Assert.Inconclusive(Cnn.Backends.OneDnn.Native.DnnlLibrary.Availability.Description);
