@@ -192,6 +192,34 @@ def ceil_mode_pool_cases():
     return cases
 
 
+def l2_pool_cases():
+    """L2 pooling as nn.LPPool2d(2, kernel, stride); padding made with F.pad (zeros), as for the convolutions."""
+    cases = []
+    for name, shape, kernel, stride, padding in [("lp_pool2d_norm2_2x2", (2, 3, 6, 6), (2, 2), (2, 2), (0, 0, 0, 0)),
+                                                 ("lp_pool2d_norm2_3x3_stride2_pad1", (2, 2, 7, 7), (3, 3), (2, 2), (1, 1, 1, 1)),
+                                                 ("lp_pool2d_norm2_3x2_asymmetric", (1, 2, 5, 6), (3, 2), (1, 2), (1, 0, 0, 1))]:
+        attributes = {"kernel": list(kernel), "stride": list(stride), "padding": list(padding)}
+
+        def forward(x, k=kernel, s=stride, p=padding):
+            top, bottom, left, right = p
+            return {"y": torch.nn.LPPool2d(2, k, s)(F.pad(x, (left, right, top, bottom)))}
+        cases.append(op_case(name, "lp_pool2d", attributes, [("x", f32(shape), True, True)], forward))
+    return cases
+
+
+def local_response_norm_cases():
+    """nn.LocalResponseNorm: the AlexNet paper's constants (size 5), and even size 4 (window off centre) with a large
+    alpha so the normalization matters."""
+    cases = []
+    for name, shape, size, alpha, beta, k in [("local_response_norm_size5_alexnet", (2, 7, 3, 3), 5, 5e-4, 0.75, 2.0),
+                                              ("local_response_norm_size5_strong", (2, 7, 3, 3), 5, 2.0, 0.75, 1.0),
+                                              ("local_response_norm_size4", (2, 6, 3, 4), 4, 2.0, 0.75, 1.0)]:
+        attributes = {"size": size, "alpha": alpha, "beta": beta, "k": k}
+        cases.append(op_case(name, "local_response_norm", attributes, [("x", f32(shape, 1.5), True, True)],
+                             lambda x, n=size, a=alpha, b=beta, c=k: {"y": torch.nn.LocalResponseNorm(n, a, b, c)(x)}))
+    return cases
+
+
 def dense_cases():
     return [
         op_case("linear", "linear", {"has_bias": True},
@@ -407,7 +435,7 @@ def main():
     torch.set_num_threads(1)
     torch.manual_seed(0)
     cases = conv_cases() + pool_cases() + dense_cases() + activation_cases() + batch_norm_cases() + loss_cases() + structure_cases()
-    cases += ceil_mode_pool_cases()
+    cases += ceil_mode_pool_cases() + l2_pool_cases() + local_response_norm_cases()
     for case in cases:
         case.write(os.path.join(ROOT, "ops"))
     seed_cnn_case().write(os.path.join(ROOT, "seed_cnn"))

@@ -139,3 +139,43 @@ public sealed class GlobalAveragePool2DTests
         Assert.AreEqual("gap", e.LayerName);
     }
 }
+
+[TestClass]
+public sealed class L2Pool2DTests
+{
+    [TestMethod]
+    [DataRow(28, 2, null, PaddingMode.Valid, 14)]
+    [DataRow(7, 3, 2, PaddingMode.Valid, 3)]
+    [DataRow(7, 3, 2, PaddingMode.Same, 4)]
+    public void Call_PoolStridePadding_OutputSize(int size, int pool, int? stride, PaddingMode mode, int expected)
+    {
+        var layer = new L2Pool2D(pool, stride, mode == PaddingMode.Same ? Padding.Same : Padding.Valid);
+        Assert.AreEqual(new Shape(Shape.Batch, 4, expected, expected), OutputShape(layer, 4, size, size));
+        Assert.IsEmpty(layer.Parameters);
+    }
+
+    [TestMethod]
+    public void Forward_ExplicitPadding_EmitsL2PoolOp()
+    {
+        var network = Apply(new L2Pool2D((3, 2), (1, 2), Padding.Explicit(1, 0, 0, 1)), 2, 5, 6);
+        var op = LayerOps(network, NetworkMode.Inference).OfType<Cnn.Ops.L2Pool2D>().Single();
+        Assert.AreEqual(new Cnn.Ops.Pool2DGeometry(3, 2, 1, 2, new Padding2D(1, 0, 0, 1)), op.Geometry);
+    }
+
+    [TestMethod]
+    public void Predict_TwoByTwo_SquareRootOfSumOfSquares()
+    {
+        using var predictor = new Cnn.Training.Predictor(Network.Sequential([1, 2, 4], [new L2Pool2D(2)]));
+        CollectionAssert.AreEqual(new float[] { 5, 13 }, predictor.Predict([3, 0, 5, 12, 0, 4, 0, 0], 1));
+    }
+
+    [TestMethod]
+    public void Call_WindowLargerThanInput_FailsNamingLayer()
+    {
+        var e = Assert.ThrowsExactly<ShapeInferenceException>(() => Apply(new L2Pool2D(4, name: "l2"), 1, 3, 3));
+        Assert.AreEqual("l2", e.LayerName);
+    }
+
+    [TestMethod]
+    public void Constructor_StrideDefaultsToPool() => Assert.AreEqual((3, 3), new L2Pool2D(3).Stride);
+}

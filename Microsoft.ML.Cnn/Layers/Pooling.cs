@@ -1,10 +1,10 @@
-// Pooling layers: max and average over windows, and global average over the whole image.
+// Pooling layers: max, average and L2 over windows, and global average over the whole image.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
 namespace Microsoft.ML.Cnn.Layers;
 
-/// <summary>Window, stride and padding shared by <see cref="MaxPool2D"/> and <see cref="AvgPool2D"/>; no parameters.</summary>
+/// <summary>Window, stride and padding shared by <see cref="MaxPool2D"/>, <see cref="AvgPool2D"/> and <see cref="L2Pool2D"/>; no parameters.</summary>
 public abstract class PoolingLayer : Layer
 {
     private protected PoolingLayer((int Height, int Width) pool, (int Height, int Width)? stride, Padding? padding, string? name) : base(name)
@@ -92,6 +92,29 @@ public sealed class AvgPool2D : PoolingLayer
 
     protected internal override Value Forward(LayerContext context, IReadOnlyList<Value> inputs) =>
         context.Emit(new Ops.AvgPool2D(Geometry(inputs[0].Shape), CountIncludesPadding), inputs[0]);
+}
+
+/// <summary>
+/// The L2 norm of each window, sqrt(sum of x^2): [N, C, H, W] to [N, C, OH, OW]. Padded positions count as zeros.
+/// PyTorch's <c>nn.LPPool2d(2, kernel, stride)</c> (after zero padding) and ONNX's <c>LpPool</c> with p = 2. Where a
+/// window is all zeros the gradient is 0 (PyTorch gives NaN there).
+/// </summary>
+public sealed class L2Pool2D : PoolingLayer
+{
+    /// <param name="pool">Window size.</param>
+    /// <param name="stride">Step between windows; defaults to the window.</param>
+    /// <param name="padding">Padding with zeros; defaults to <see cref="Padding.Valid"/>.</param>
+    /// <param name="name">Layer name; assigned when null.</param>
+    public L2Pool2D(int pool, int? stride = null, Padding? padding = null, string? name = null)
+        : base((pool, pool), stride is int s ? (s, s) : null, padding, name) { }
+
+    public L2Pool2D((int Height, int Width) pool, (int Height, int Width)? stride = null, Padding? padding = null, string? name = null)
+        : base(pool, stride, padding, name) { }
+
+    public override string TypeName => "L2Pool2D";
+
+    protected internal override Value Forward(LayerContext context, IReadOnlyList<Value> inputs) =>
+        context.Emit(new Ops.L2Pool2D(Geometry(inputs[0].Shape)), inputs[0]);
 }
 
 /// <summary>The mean of each channel over the whole image: [N, C, H, W] to [N, C] (replaces Flatten before a classifier).</summary>

@@ -33,6 +33,14 @@ internal static class LayerConfigCodec
                 w.WriteByte((byte)LayerKind.AvgPool2D);
                 w.WritePair(a.Pool); w.WritePair(a.Stride); w.WritePadding(a.Padding); w.WriteBool(a.CountIncludesPadding);
                 break;
+            case L2Pool2D l:
+                w.WriteByte((byte)LayerKind.L2Pool2D);
+                w.WritePair(l.Pool); w.WritePair(l.Stride); w.WritePadding(l.Padding);
+                break;
+            case LocalResponseNorm l:
+                w.WriteByte((byte)LayerKind.LocalResponseNorm);
+                w.WriteInt32(l.Size); w.WriteSingle(l.Alpha); w.WriteSingle(l.Beta); w.WriteSingle(l.K);
+                break;
             case Reshape r:
                 w.WriteByte((byte)LayerKind.Reshape);
                 w.WriteShape(r.SampleShape);
@@ -80,6 +88,8 @@ internal static class LayerConfigCodec
         LayerKind.MaxPool2D => new MaxPool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(),
             r.Version >= 2 && r.ReadBool("ceil-mode flag"), name),
         LayerKind.AvgPool2D => new AvgPool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(), r.ReadBool("count-includes-padding flag"), name),
+        LayerKind.L2Pool2D => new L2Pool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(), name),
+        LayerKind.LocalResponseNorm => new LocalResponseNorm(r.ReadConfig("LRN size"), r.ReadSingle(), r.ReadSingle(), r.ReadSingle(), name),
         LayerKind.GlobalAveragePool2D => new GlobalAveragePool2D(name),
         LayerKind.Flatten => new Flatten(name),
         LayerKind.Reshape => new Reshape(r.ReadShape(1, "reshape target").ToArray(), name),

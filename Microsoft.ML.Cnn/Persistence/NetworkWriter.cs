@@ -17,6 +17,8 @@ namespace Microsoft.ML.Cnn.Persistence;
 //       DepthwiseConv2D kernel (h, w), stride (h, w), padding, int32 depth multiplier, dilation (h, w), bool useBias, byte Activation
 //       MaxPool2D       pool (h, w), stride (h, w), padding, bool ceilMode (v2; absent in version 1 files, read as false)
 //       AvgPool2D       pool (h, w), stride (h, w), padding, bool countIncludesPadding
+//       L2Pool2D        pool (h, w), stride (h, w), padding (v2)
+//       LocalResponseNorm int32 size, float32 alpha, float32 beta, float32 k (v2)
 //       Reshape         shape (per-sample target)
 //       Dense           int32 units, byte Activation, bool useBias
 //       LeakyReLU, ELU  float32 alpha
