@@ -58,6 +58,18 @@ public sealed class GoogLeNetTests
         Assert.AreEqual(0.2f, ((Dropout)torchvision.GetLayer("dropout")).Rate);
         Assert.AreEqual((3, 3), ((MaxPool2D)paper.GetLayer("maxpool4")).Pool);
         Assert.AreEqual((2, 2), ((MaxPool2D)torchvision.GetLayer("maxpool4")).Pool);
+        var lrn = (LocalResponseNorm)paper.GetLayer("lrn1");
+        Assert.AreEqual((5, 1e-4f, 0.75f, 1f), (lrn.Size, lrn.Alpha, lrn.Beta, lrn.K));
+        Assert.AreEqual(new Shape(Shape.Batch, 192, 56, 56), OutputOf(paper, "lrn2"));
+        Assert.IsEmpty(torchvision.Layers.OfType<LocalResponseNorm>());
+    }
+
+    [TestMethod]
+    public void Create_PaperWithoutLocalResponseNorm_SameParametersNoLrnLayers()
+    {
+        var network = GoogLeNet.Create([3, 224, 224], 1000, GoogLeNetOptions.Paper with { UseLocalResponseNorm = false });
+        Assert.IsEmpty(network.Layers.OfType<LocalResponseNorm>());
+        Assert.AreEqual(6_998_552L, network.Summary().TrainableParameters);
     }
 
     [TestMethod]
@@ -73,7 +85,7 @@ public sealed class GoogLeNetTests
     [TestMethod]
     public void Create_BadOptions_Throw()
     {
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GoogLeNet.Create([3, 64, 64], 10, new GoogLeNetOptions((GoogLeNetVariant)7, 0.4f)));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GoogLeNet.Create([3, 64, 64], 10, new GoogLeNetOptions((GoogLeNetVariant)7, 0.4f, false)));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GoogLeNet.Create([3, 64, 64], 10, GoogLeNetOptions.Paper with { DropoutRate = 1f }));
     }
 

@@ -12,16 +12,20 @@ public enum GoogLeNetVariant : byte
     Torchvision = 1,
 }
 
-/// <summary>GoogLeNet's choices: the variant and the dropout before the classifier.</summary>
+/// <summary>GoogLeNet's choices: the variant, the dropout before the classifier, and the stem's LRN.</summary>
 /// <param name="Variant">Paper or torchvision.</param>
 /// <param name="DropoutRate">Dropout before the last Dense layer (0.4 in the paper, 0.2 in torchvision).</param>
-public sealed record GoogLeNetOptions(GoogLeNetVariant Variant, float DropoutRate)
+/// <param name="UseLocalResponseNorm">
+/// Local response normalization "lrn1" after maxpool1 and "lrn2" after conv3, as in the paper's Figure 3, with the
+/// constants of the authors' Caffe model (size 5, alpha 1e-4, beta 0.75, k 1). On in <see cref="Paper"/>; torchvision has none.
+/// </param>
+public sealed record GoogLeNetOptions(GoogLeNetVariant Variant, float DropoutRate, bool UseLocalResponseNorm)
 {
-    /// <summary>The paper's network: 6,998,552 parameters for 1000 classes (Table 1 lists ≈6.8M; see <see cref="GoogLeNet"/>).</summary>
-    public static GoogLeNetOptions Paper { get; } = new(GoogLeNetVariant.Paper, 0.4f);
+    /// <summary>The paper's network with its LRN: 6,998,552 parameters for 1000 classes (Table 1 lists ≈6.8M; see <see cref="GoogLeNet"/>).</summary>
+    public static GoogLeNetOptions Paper { get; } = new(GoogLeNetVariant.Paper, 0.4f, UseLocalResponseNorm: true);
 
     /// <summary>torchvision's network without auxiliary heads: 6,624,904 parameters for 1000 classes.</summary>
-    public static GoogLeNetOptions Torchvision { get; } = new(GoogLeNetVariant.Torchvision, 0.2f);
+    public static GoogLeNetOptions Torchvision { get; } = new(GoogLeNetVariant.Torchvision, 0.2f, UseLocalResponseNorm: false);
 }
 
 /// <summary>
@@ -31,8 +35,8 @@ public sealed record GoogLeNetOptions(GoogLeNetVariant Variant, float DropoutRat
 /// classes "fc" (logits). Convolutions are padded by k/2 and max pools round their output size up (ceil mode), as in
 /// Caffe and torchvision, which gives the paper's 112, 56, 28, 14, 7 at 224x224.
 /// <para><see cref="GoogLeNetVariant.Paper"/>: convolutions with bias and ReLU, 5x5 in branch 3, maxpool4 3x3 stride 2,
-/// dropout 0.4. The paper's local response normalization after maxpool1 and conv3 is left out (the library has no LRN
-/// layer yet), as most reimplementations do. Parameters: 6,998,552 for 1000 classes. Table 1's "params" column sums
+/// dropout 0.4, local response normalization after maxpool1 and conv3 (Figure 3; Table 1 omits it). Parameters:
+/// 6,998,552 for 1000 classes (LRN has none). Table 1's "params" column sums
 /// to 6,797.7K but counts weights only in units of 1024 (its linear layer 1024x1000 is "1000K"): our 6,990,272
 /// weights are 6,826.4 such K, the paper's ≈6.8M; its per-row figures are approximate (conv1's 9,408 weights read 2.7K).</para>
 /// <para><see cref="GoogLeNetVariant.Torchvision"/>: torchvision's module names and structure (conv1.conv, conv1.bn,
@@ -59,8 +63,10 @@ public static class GoogLeNet
         var input = Network.Input(inputShape);
         var x = unit(input, 64, 7, 2, "conv1");
         x = new MaxPool2D(3, stride: 2, ceilMode: true, name: "maxpool1").Call(x);
+        if (options.UseLocalResponseNorm) x = new LocalResponseNorm(5, 1e-4f, 0.75f, 1f, name: "lrn1").Call(x);
         x = unit(x, 64, 1, 1, "conv2");
         x = unit(x, 192, 3, 1, "conv3");
+        if (options.UseLocalResponseNorm) x = new LocalResponseNorm(5, 1e-4f, 0.75f, 1f, name: "lrn2").Call(x);
         x = new MaxPool2D(3, stride: 2, ceilMode: true, name: "maxpool2").Call(x);
         foreach (var (name, widths) in InceptionWidths.Table)
         {
