@@ -41,12 +41,12 @@ public sealed record GoogLeNetOptions(GoogLeNetVariant Variant, float DropoutRat
 /// weights are 6,826.4 such K, the paper's ≈6.8M; its per-row figures are approximate (conv1's 9,408 weights read 2.7K).</para>
 /// <para><see cref="GoogLeNetVariant.Torchvision"/>: torchvision's module names and structure (conv1.conv, conv1.bn,
 /// inception3a.branch2.0.conv, ..., fc), so parameter names map to its state_dict keys: each convolution unit is
-/// conv without bias + BatchNorm (epsilon 0.001) + ReLU, branch 3 uses the 3x3 kernel torchvision has kept from the
-/// original Caffe port's bug, maxpool4 is 2x2 stride 2, dropout 0.2; transform_input off.</para>
+/// conv without bias + BatchNorm (epsilon 0.001) + ReLU, branch 3 has the 3x3 kernel torchvision keeps for its weights
+/// (its "known bug", pytorch/vision#906), maxpool4 is 2x2 stride 2, dropout 0.2, no LRN; transform_input off.</para>
 /// Neither variant has the two auxiliary classifiers: they only add a training loss (torchvision drops them at
 /// inference and when loading weights with aux_logits=False), and the forward comparison is made without them.
-/// Smallest inputs: 15x15 (the ceil-mode pools need at least 3 rows before maxpool3, otherwise they fail, naming the
-/// layer); torchvision fails below the same size.
+/// Smallest inputs: 15x15 for the torchvision variant (as in torchvision, smaller ones leave maxpool3 a 1x1 input
+/// and fail there, naming it), 31x31 for the paper's (its 3x3 maxpool4 needs a 2x2 input).
 /// </summary>
 public static class GoogLeNet
 {
