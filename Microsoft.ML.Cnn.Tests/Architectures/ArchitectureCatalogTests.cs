@@ -7,7 +7,8 @@ namespace Microsoft.ML.Cnn.Tests.Architectures;
 [TestClass]
 public sealed class ArchitectureCatalogTests
 {
-    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Select(p => new object[] { p });
+    // The small presets take 28x28 inputs; the full-size ones have their own tests.
+    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Where(p => p <= ArchitecturePreset.SmallMobileNet).Select(p => new object[] { p });
 
     [TestMethod]
     [DynamicData(nameof(Presets))]
@@ -26,6 +27,23 @@ public sealed class ArchitectureCatalogTests
     public void Create_ColorInput_Works(ArchitecturePreset preset)
     {
         Assert.AreEqual(new Shape(5), ArchitectureCatalog.Create(preset, [3, 32, 32], 5).OutputShape);
+    }
+
+    // 10 classes (torchvision 0.14.1's resnetNN(num_classes=10) and densenet121(num_classes=10); GoogLeNet is the
+    // paper's variant, 6,998,552 - 990 x 1025), and the smallest grayscale input they share: 32x32 (GoogLeNet needs 31).
+    [TestMethod]
+    [DataRow(ArchitecturePreset.GoogLeNet, 5_983_802L)]
+    [DataRow(ArchitecturePreset.ResNet18, 11_181_642L)]
+    [DataRow(ArchitecturePreset.ResNet34, 21_289_802L)]
+    [DataRow(ArchitecturePreset.ResNet50, 23_528_522L)]
+    [DataRow(ArchitecturePreset.DenseNet121, 6_964_106L)]
+    public void Create_FullSizeBranchingPreset_ImageNetSizeAndSmallInputs(ArchitecturePreset preset, long expected)
+    {
+        var network = ArchitectureCatalog.Create(preset, [3, 224, 224], 10, seed: 1);
+        Assert.AreEqual(new Shape(10), network.OutputShape);
+        Assert.AreEqual(expected, network.Summary().TrainableParameters);
+        network.BuildGraph(NetworkMode.Training);
+        Assert.AreEqual(new Shape(10), ArchitectureCatalog.Create(preset, [1, 32, 32], 10).OutputShape);
     }
 
     [TestMethod]

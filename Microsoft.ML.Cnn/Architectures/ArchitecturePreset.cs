@@ -13,6 +13,13 @@ public enum ArchitecturePreset : byte
     SmallVgg = 4,
     SmallResNet = 5,
     SmallMobileNet = 6,
+    // Full-size branching presets with torchvision's layer names (issue 6).
+    /// <summary>GoogLeNet as published (<see cref="GoogLeNetOptions.Paper"/>); use <see cref="GoogLeNet.Create"/> with <see cref="GoogLeNetOptions.Torchvision"/> for torchvision's weights.</summary>
+    GoogLeNet = 18,
+    ResNet18 = 19,
+    ResNet34 = 20,
+    ResNet50 = 21,
+    DenseNet121 = 22,
 }
 
 /// <summary>Builds a preset with its default options.</summary>
@@ -28,6 +35,11 @@ public static class ArchitectureCatalog
         ArchitecturePreset.SmallVgg => SmallVgg.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallResNet => SmallResNet.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallMobileNet => SmallMobileNet.Create(inputShape, classes, seed),
+        ArchitecturePreset.GoogLeNet => GoogLeNet.Create(inputShape, classes, GoogLeNetOptions.Paper, seed),
+        ArchitecturePreset.ResNet18 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet18, seed),
+        ArchitecturePreset.ResNet34 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet34, seed),
+        ArchitecturePreset.ResNet50 => ResNet.Create(inputShape, classes, ResNetOptions.ResNet50, seed),
+        ArchitecturePreset.DenseNet121 => DenseNet.Create(inputShape, classes, DenseNetOptions.DenseNet121, seed),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, $"Unknown preset; use one of {string.Join(", ", Enum.GetNames<ArchitecturePreset>())}."),
     };
 }
