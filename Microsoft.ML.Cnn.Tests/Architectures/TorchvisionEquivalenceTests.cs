@@ -6,6 +6,7 @@ using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Tests.TestSupport;
 using Microsoft.ML.Cnn.Training;
+using Microsoft.ML.Cnn.Transfer;
 
 namespace Microsoft.ML.Cnn.Tests.Architectures;
 
@@ -13,6 +14,7 @@ namespace Microsoft.ML.Cnn.Tests.Architectures;
 public sealed class TorchvisionEquivalenceTests
 {
     private const double RelativeTolerance = 1e-3; // of the logit scale, max |torchvision logit|
+    private const double InputEffectTolerance = 1e-2; // of the largest difference between the two images' logits
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -54,6 +56,18 @@ public sealed class TorchvisionEquivalenceTests
         TestContext.WriteLine($"{fixtureName} on {backend}: max |ours - torchvision| = {maxDifference:G3} (logit scale {fixture.LogitScale:G4}, " +
             $"ratio {maxDifference / fixture.LogitScale:G3}); build + weights {prepared.TotalSeconds:F2} s, forward of {batch} {clock.Elapsed.TotalSeconds - prepared.TotalSeconds:F2} s");
         Assert.IsLessThanOrEqualTo(RelativeTolerance * fixture.LogitScale, maxDifference, $"{fixtureName} on {backend}");
+
+        // Random weights make the logits of different images close, so also check what the input changed: the
+        // difference between the two images' logits must be torchvision's, not merely small against the logit scale.
+        double gap = 0, gapError = 0;
+        for (int k = 0; k < classes; k++)
+        {
+            double expected = fixture.Logits[1][k] - fixture.Logits[0][k], actual = logits[classes + k] - logits[k];
+            gap = Math.Max(gap, Math.Abs(expected));
+            gapError = Math.Max(gapError, Math.Abs(actual - expected));
+        }
+        TestContext.WriteLine($"between the two images: max |torchvision gap| = {gap:G3}, max error of ours = {gapError:G3}");
+        Assert.IsLessThanOrEqualTo(InputEffectTolerance * gap, gapError, $"{fixtureName} on {backend}: the input's effect on the logits");
     }
 
     [TestMethod]
@@ -64,7 +78,7 @@ public sealed class TorchvisionEquivalenceTests
     {
         var fixture = TorchvisionFixture.Load(fixtureName);
         var network = Build(fixtureName, fixture.InputShape.SampleShape.ToArray());
-        CollectionAssert.AreEqual(fixture.Tensors.Select(t => t.Name).ToArray(), network.Parameters.Select(p => ReferenceWeights.TorchvisionName(p.Name)).ToArray());
+        CollectionAssert.AreEqual(fixture.Tensors.Select(t => t.Name).ToArray(), network.Parameters.Select(p => TorchParameterNames.ToTorch(p.Name)).ToArray());
         CollectionAssert.AreEqual(fixture.Tensors.Select(t => t.Shape).ToArray(), network.Parameters.Select(p => p.Shape).ToArray());
         Assert.AreEqual(fixture.ParameterCount, network.Summary().TrainableParameters);
     }

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Layers;
+using Microsoft.ML.Cnn.Persistence.SafeTensors;
+using Microsoft.ML.Cnn.Transfer;
 
 namespace Microsoft.ML.Cnn.Tests.TestSupport;
 
@@ -67,36 +69,25 @@ public static class ReferenceWeights
     }
 
     /// <summary>
-    /// The torchvision state_dict key of one of our parameter names, by the suffix rule: weight and bias stay,
-    /// BatchNorm gamma → weight, beta → bias, running_mean stays, running_variance → running_var.
-    /// </summary>
-    public static string TorchvisionName(string parameterName)
-    {
-        int dot = parameterName.LastIndexOf('.');
-        string layer = parameterName[..dot], suffix = parameterName[(dot + 1)..];
-        return suffix switch
-        {
-            "gamma" => $"{layer}.weight",
-            "beta" => $"{layer}.bias",
-            "running_variance" => $"{layer}.running_var",
-            _ => parameterName,
-        };
-    }
-
-    /// <summary>
-    /// Generates every tensor of <paramref name="fixture"/> and copies it into <paramref name="network"/> by name;
-    /// a tensor no parameter maps to keeps its torchvision name, so the report lists it as unused.
+    /// Generates every tensor of <paramref name="fixture"/> under its torchvision name, writes them as a safetensors file
+    /// (as tools/export_safetensors.py would) and imports that file into <paramref name="network"/> with
+    /// <see cref="TorchWeights.Load(Network, string, TorchImportOptions?)"/>: the whole path a user's weights take.
     /// </summary>
     public static WeightTransferReport Import(TorchvisionFixture fixture, Network network)
     {
-        var ourNames = network.Parameters.ToDictionary(p => TorchvisionName(p.Name), p => p.Name);
-        var tensors = new Dictionary<string, (Shape Shape, float[] Data)>();
+        var writer = new SafeTensorsWriter();
         foreach (var tensor in fixture.Tensors)
+            writer.Add(tensor.Name, tensor.Shape.ToArray(), Generate(tensor.Name, tensor.Shape.ElementCount, tensor.Offset, tensor.Scale, fixture.Seed));
+        string path = Path.Combine(Path.GetTempPath(), $"mlcnn-{fixture.Model}-{Guid.NewGuid():N}.safetensors");
+        try
         {
-            var data = Generate(tensor.Name, tensor.Shape.ElementCount, tensor.Offset, tensor.Scale, fixture.Seed);
-            tensors.Add(ourNames.GetValueOrDefault(tensor.Name, tensor.Name), (tensor.Shape, data));
+            writer.Save(path);
+            return TorchWeights.Load(network, path);
         }
-        return WeightTransfer.Copy(tensors, network);
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static ulong Fnv1a64(string text)
