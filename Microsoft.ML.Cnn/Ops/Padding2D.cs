@@ -31,4 +31,20 @@ public static class OutputSize
                 "Use a smaller kernel, more padding, less pooling before this layer, or a larger input.");
         return result;
     }
+
+    /// <summary>
+    /// The rows (or columns) to add after the input so that the floor rule above gives PyTorch's ceil_mode size:
+    /// out = ceil((n + pBefore + pAfter - k)/s) + 1, less one when the last window would start at or beyond
+    /// n + pBefore (in padded coordinates: it would see only padding). Zero when the floor and ceiling agree,
+    /// or when no window fits (the output-size rule then reports it). Only for max pooling, where padded positions
+    /// never win: the extra positions change which windows exist, never a window's maximum.
+    /// </summary>
+    public static int CeilModeExtraPadding(int n, int kernel, int stride, int padBefore, int padAfter)
+    {
+        int numerator = n + padBefore + padAfter - kernel;
+        if (numerator < 0 || stride <= 0 || kernel <= 0) return 0;
+        int output = (numerator + stride - 1) / stride + 1;
+        if ((output - 1) * stride >= n + padBefore) output--;
+        return Math.Max((output - 1) * stride + kernel - (n + padBefore + padAfter), 0);
+    }
 }
