@@ -13,16 +13,26 @@ public sealed class AlexNetTests
     {
         var network = AlexNet.Create([3, 227, 227], 1000);
         Assert.AreEqual(new Shape(96, 55, 55), PresetChecks.OutputOf(network, "features.0"));
-        Assert.AreEqual(new Shape(96, 27, 27), PresetChecks.OutputOf(network, "features.2"));
-        Assert.AreEqual(new Shape(256, 27, 27), PresetChecks.OutputOf(network, "features.3"));
-        Assert.AreEqual(new Shape(256, 13, 13), PresetChecks.OutputOf(network, "features.5"));
-        Assert.AreEqual(new Shape(384, 13, 13), PresetChecks.OutputOf(network, "features.6"));
-        Assert.AreEqual(new Shape(256, 6, 6), PresetChecks.OutputOf(network, "features.12"));
+        Assert.AreEqual(new Shape(96, 55, 55), PresetChecks.OutputOf(network, "features.2"));
+        Assert.AreEqual(new Shape(96, 27, 27), PresetChecks.OutputOf(network, "features.3"));
+        Assert.AreEqual(new Shape(256, 27, 27), PresetChecks.OutputOf(network, "features.4"));
+        Assert.AreEqual(new Shape(256, 13, 13), PresetChecks.OutputOf(network, "features.7"));
+        Assert.AreEqual(new Shape(384, 13, 13), PresetChecks.OutputOf(network, "features.8"));
+        Assert.AreEqual(new Shape(256, 6, 6), PresetChecks.OutputOf(network, "features.14"));
         Assert.AreEqual(new Shape(1000), network.OutputShape);
-        Assert.AreEqual(2, ((Conv2D)network.GetLayer("features.3")).Groups);
-        Assert.AreEqual(1, ((Conv2D)network.GetLayer("features.6")).Groups, "conv3 sees both halves");
-        Assert.AreEqual(2, ((Conv2D)network.GetLayer("features.8")).Groups);
+        Assert.AreEqual(2, ((Conv2D)network.GetLayer("features.4")).Groups);
+        Assert.AreEqual(1, ((Conv2D)network.GetLayer("features.8")).Groups, "conv3 sees both halves");
         Assert.AreEqual(2, ((Conv2D)network.GetLayer("features.10")).Groups);
+        Assert.AreEqual(2, ((Conv2D)network.GetLayer("features.12")).Groups);
+    }
+
+    [TestMethod]
+    [DataRow("features.2")]
+    [DataRow("features.6")]
+    public void Create_Paper_LrnAfterTheFirstTwoReLUsWithThePapersConstants(string name)
+    {
+        var lrn = (LocalResponseNorm)AlexNet.Create([3, 227, 227], 10).GetLayer(name);
+        Assert.AreEqual((5, 5e-4f, 0.75f, 2f), (lrn.Size, lrn.Alpha, lrn.Beta, lrn.K), "alpha 1e-4 on the plain sum is 5e-4 on PyTorch's mean");
     }
 
     [TestMethod]
@@ -35,13 +45,13 @@ public sealed class AlexNetTests
     }
 
     [TestMethod]
-    public void Create_Paper_DenseLayersNamedLikeTorchvisionAndDropoutAfterReLU()
+    [DataRow(true, new[] { "features.0", "features.4", "features.8", "features.10", "features.12", "classifier.0", "classifier.3", "classifier.6" })]
+    [DataRow(false, new[] { "features.0", "features.3", "features.6", "features.8", "features.10", "classifier.0", "classifier.3", "classifier.6" })]
+    public void Create_Paper_SequentialIndicesAsNamesAndDropoutAfterReLU(bool lrn, string[] layersWithParameters)
     {
-        var network = AlexNet.Create([3, 227, 227], 10, new AlexNetOptions { GroupedConvolutions = false });
-        string[] withParameters = network.Layers.Where(l => l.Parameters.Count > 0).Select(l => l.Name).ToArray();
-        CollectionAssert.AreEqual(
-            new[] { "features.0", "features.3", "features.6", "features.8", "features.10", "classifier.0", "classifier.3", "classifier.6" },
-            withParameters);
+        var network = AlexNet.Create([3, 227, 227], 10, new AlexNetOptions { GroupedConvolutions = false, LocalResponseNorm = lrn });
+        CollectionAssert.AreEqual(layersWithParameters, network.Layers.Where(l => l.Parameters.Count > 0).Select(l => l.Name).ToArray());
+        Assert.AreEqual(lrn, network.Layers.OfType<LocalResponseNorm>().Any());
         Assert.IsInstanceOfType<Dropout>(network.GetLayer("classifier.2"));
         Assert.IsInstanceOfType<Dropout>(network.GetLayer("classifier.5"));
     }
@@ -67,7 +77,7 @@ public sealed class AlexNetTests
     public void Create_InputGivingAnotherMap_ThrowsNamingLayerShapesAndSizes()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => AlexNet.Create([3, 260, 260], 1000));
-        StringAssert.Contains(error.Message, "AlexNet's classifier needs features.12 (MaxPool2D) to give 256x6x6; a 3x260x260 input gives 256x7x7.");
+        StringAssert.Contains(error.Message, "AlexNet's classifier needs features.14 (MaxPool2D) to give 256x6x6; a 3x260x260 input gives 256x7x7.");
         StringAssert.Contains(error.Message, "227x227");
         StringAssert.Contains(error.Message, "Heights and widths from 227 to 258 give 6x6 here.");
     }
@@ -84,14 +94,17 @@ public sealed class AlexNetTests
     public void Create_TooSmallInput_ShapeErrorNamesTheLayer()
     {
         var error = Assert.ThrowsExactly<ShapeInferenceException>(() => AlexNet.Create([3, 30, 30], 1000));
-        Assert.AreEqual("features.5", error.LayerName);
+        Assert.AreEqual("features.7", error.LayerName);
     }
 
     [TestMethod]
-    public void Create_TorchvisionWithGroups_Throws()
+    [DataRow(true, null)]
+    [DataRow(null, true)]
+    public void Create_TorchvisionWithGroupsOrLrn_Throws(bool? groups, bool? lrn)
     {
-        var options = AlexNetOptions.Torchvision with { GroupedConvolutions = true };
-        Assert.ThrowsExactly<ArgumentException>(() => AlexNet.Create([3, 224, 224], 1000, options));
+        var options = AlexNetOptions.Torchvision with { GroupedConvolutions = groups, LocalResponseNorm = lrn };
+        var error = Assert.ThrowsExactly<ArgumentException>(() => AlexNet.Create([3, 224, 224], 1000, options));
+        StringAssert.Contains(error.Message, "torchvision's alexnet has neither");
     }
 
     [TestMethod]

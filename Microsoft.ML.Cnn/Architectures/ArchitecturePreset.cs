@@ -41,7 +41,7 @@ public static class ArchitectureCatalog
         ArchitecturePreset.SmallResNet => SmallResNet.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.SmallMobileNet => SmallMobileNet.Create(inputShape, classes, seed),
         ArchitecturePreset.AlexNet => AlexNet.Create(inputShape, classes, seed: seed),
-        ArchitecturePreset.ZFNet => ZFNet.Create(inputShape, classes, seed),
+        ArchitecturePreset.ZFNet => ZFNet.Create(inputShape, classes, seed: seed),
         ArchitecturePreset.Vgg11 => Vgg.Create(inputShape, classes, new VggOptions { Depth = VggDepth.Vgg11 }, seed),
         ArchitecturePreset.Vgg13 => Vgg.Create(inputShape, classes, new VggOptions { Depth = VggDepth.Vgg13 }, seed),
         ArchitecturePreset.Vgg16 => Vgg.Create(inputShape, classes, new VggOptions { Depth = VggDepth.Vgg16 }, seed),

@@ -71,7 +71,9 @@ internal static class DenseHead
             if (Window(layer) is not { } w) continue;
             var amounts = w.Padding.Resolve(n, n, w.Kernel.Height, w.Kernel.Width, w.Stride.Height, w.Stride.Width, w.Dilation.Height, w.Dilation.Width);
             var (kernel, stride, dilation) = vertical ? (w.Kernel.Height, w.Stride.Height, w.Dilation.Height) : (w.Kernel.Width, w.Stride.Width, w.Dilation.Width);
-            int padded = n + (vertical ? amounts.Top + amounts.Bottom : amounts.Left + amounts.Right);
+            var (before, after) = vertical ? (amounts.Top, amounts.Bottom) : (amounts.Left, amounts.Right);
+            if (w.CeilMode) after += Ops.OutputSize.CeilModeExtraPadding(n, kernel, stride, before, after);
+            int padded = n + before + after;
             int span = dilation * (kernel - 1) + 1;
             if (padded < span) return null;
             n = (padded - span) / stride + 1; // the rule of Ops.OutputSize
@@ -79,11 +81,12 @@ internal static class DenseHead
         return n;
     }
 
-    private sealed record SlidingWindow((int Height, int Width) Kernel, (int Height, int Width) Stride, Padding Padding, (int Height, int Width) Dilation);
+    private sealed record SlidingWindow((int Height, int Width) Kernel, (int Height, int Width) Stride, Padding Padding, (int Height, int Width) Dilation, bool CeilMode = false);
 
     private static SlidingWindow? Window(Layer layer) => layer switch
     {
         ConvolutionLayer c => new SlidingWindow(c.Kernel, c.Stride, c.Padding, c.Dilation),
+        MaxPool2D p => new SlidingWindow(p.Pool, p.Stride, p.Padding, (1, 1), p.CeilMode),
         PoolingLayer p => new SlidingWindow(p.Pool, p.Stride, p.Padding, (1, 1)),
         _ => null,
     };
