@@ -33,7 +33,8 @@ internal static class DenseHead
             var last = features[^1];
             throw new ArgumentException(
                 $"{architecture}'s classifier needs {last.Name} ({last.TypeName}) to give {needed}; a {string.Join("x", inputShape)} input gives {produced}. " +
-                $"{advice} {WorkingSizes(features, needed)}", nameof(inputShape));
+                $"{advice} {WorkingSizes(features, needed)} To run on larger images, build it at a size that works and turn the dense " +
+                "head into convolutions with Transfer.FullyConvolutional.Convert.", nameof(inputShape));
         }
         foreach (var layer in classifier) x = layer.Call(x);
         return new Network(input, x, seed);
