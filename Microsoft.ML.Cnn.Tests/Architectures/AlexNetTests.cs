@@ -108,6 +108,12 @@ public sealed class AlexNetTests
     }
 
     [TestMethod]
+    public void Create_UnknownVariant_Throws()
+    {
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => AlexNet.Create([3, 227, 227], 10, new AlexNetOptions { Variant = (AlexNetVariant)9 }));
+    }
+
+    [TestMethod]
     [DataRow(new[] { 0, 227, 227 }, 10)]
     [DataRow(new[] { 227, 227 }, 10)]
     [DataRow(new[] { 3, 227, 227 }, 0)]

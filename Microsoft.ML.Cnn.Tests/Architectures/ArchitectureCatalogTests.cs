@@ -49,6 +49,8 @@ public sealed class ArchitectureCatalogTests
         var network = ArchitectureCatalog.Create(preset, [3, size, size], 10, seed: 1);
         Assert.AreEqual(new Shape(10), network.OutputShape);
         Assert.AreEqual(expected, network.Summary().TrainableParameters);
+        network.BuildGraph(NetworkMode.Training);
+        network.BuildGraph(NetworkMode.Inference);
     }
 
     [TestMethod]

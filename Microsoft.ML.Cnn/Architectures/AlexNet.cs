@@ -15,12 +15,13 @@ public enum AlexNetVariant : byte
 /// <summary>Choices for <see cref="AlexNet.Create"/>. The defaults build the paper's network.</summary>
 public sealed record AlexNetOptions
 {
-    /// <summary>The paper's network, with its two-group convolutions.</summary>
+    /// <summary>The paper's network, with its two-group convolutions and local response normalization.</summary>
     public static AlexNetOptions Paper { get; } = new();
 
     /// <summary>torchvision's alexnet, whose state_dict keys the layer names match.</summary>
     public static AlexNetOptions Torchvision { get; } = new() { Variant = AlexNetVariant.Torchvision };
 
+    /// <summary>The paper's network (default) or torchvision's.</summary>
     public AlexNetVariant Variant { get; init; } = AlexNetVariant.Paper;
 
     /// <summary>

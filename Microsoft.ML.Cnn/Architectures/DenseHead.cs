@@ -31,16 +31,20 @@ internal static class DenseHead
         if (produced != needed)
         {
             var last = features[^1];
-            throw new ArgumentException(
-                $"{architecture}'s classifier needs {last.Name} ({last.TypeName}) to give {needed}; a {string.Join("x", inputShape)} input gives {produced}. " +
-                $"{advice} {WorkingSizes(features, needed)} To run on larger images, build it at a size that works and turn the dense " +
-                "head into convolutions with Transfer.FullyConvolutional.Convert.", nameof(inputShape));
+            string[] sentences =
+            [
+                $"{architecture}'s classifier needs {last.Name} ({last.TypeName}) to give {needed}; a {string.Join("x", inputShape)} input gives {produced}.",
+                advice,
+                WorkingSizes(features, needed),
+                "To run on larger images, build it at a size that works and turn the dense head into convolutions with Transfer.FullyConvolutional.Convert.",
+            ];
+            throw new ArgumentException(string.Join(" ", sentences.Where(t => t.Length > 0)), nameof(inputShape));
         }
         foreach (var layer in classifier) x = layer.Call(x);
         return new Network(input, x, seed);
     }
 
-    /// <summary>Says which input heights and widths give the needed map, e.g. "Heights and widths from 227 to 246 give 6x6 here."</summary>
+    /// <summary>Says which input heights and widths give the needed map, e.g. "Heights and widths from 227 to 258 give 6x6 here.", or "" when none do.</summary>
     private static string WorkingSizes(IReadOnlyList<Layer> features, FeatureMap needed)
     {
         var heights = Range(n => SpatialSize(features, n, vertical: true), needed.Height);
@@ -65,7 +69,7 @@ internal static class DenseHead
     }
 
     /// <summary>The feature map's height (or width) for a square n x n input, or null where some layer's window does not fit.</summary>
-    internal static int? SpatialSize(IReadOnlyList<Layer> layers, int n, bool vertical)
+    private static int? SpatialSize(IReadOnlyList<Layer> layers, int n, bool vertical)
     {
         foreach (var layer in layers)
         {

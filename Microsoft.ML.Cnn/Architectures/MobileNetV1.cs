@@ -7,8 +7,8 @@ namespace Microsoft.ML.Cnn.Architectures;
 public sealed record MobileNetV1Options
 {
     /// <summary>
-    /// The width multiplier alpha: every layer gets floor(alpha * filters) filters, as Keras rounds (the paper uses 1, 0.75,
-    /// 0.5 and 0.25). The resolution multiplier is simply the input size.
+    /// The width multiplier alpha, from 1/32 to 10: every layer gets floor(alpha * filters) filters, as Keras rounds (the
+    /// paper uses 1, 0.75, 0.5 and 0.25). The paper's resolution multiplier is simply the input size.
     /// </summary>
     public float WidthMultiplier { get; init; } = 1f;
 }
@@ -20,7 +20,7 @@ public sealed record MobileNetV1Options
 /// inputs end at 7x7x1024; any input of at least 32x32 works. Convolutions have no bias (batch norm follows each).
 /// Parameters for 1000 classes (trainable, i.e. without batch-norm running statistics, the same count as Keras's
 /// MobileNet "trainable params", whose 1x1-convolution head with bias has the dense layer's count): alpha 1:
-/// 4,231,976 (the paper's 4.2 million); 0.75: 2,585,560 (2.6M); 0.5: 1,331,336 (1.3M); 0.25: 470,072 (0.5M).
+/// 4,231,976 (the paper's 4.2 million); 0.75: 2,585,560 (2.6M); 0.5: 1,331,592 (1.3M); 0.25: 470,072 (0.5M).
 /// Faithful: layers, strides (the last block has stride 1: the paper's table says s2 but keeps 7x7), ReLU (Keras
 /// uses ReLU6), no dropout (Keras adds 0.001). Differs: convolutions pad 1 on every side (PyTorch's convention; Keras
 /// pads strided ones at the bottom and right only, which shifts the windows by a pixel), batch norm with PyTorch's

@@ -35,8 +35,9 @@ public sealed record VggOptions
 /// suffix. Parameters for 1000 classes: VGG-11 132,863,336; 13: 133,047,848; 16: 138,357,544; 19: 143,667,240 (plus
 /// 2 per channel of batch norm: 5,504 for 11, 5,888, 8,448, 11,008 for 19; running statistics are not counted).
 /// torchvision has an AdaptiveAvgPool2d((7, 7)) before the classifier; it is the identity on the 7x7 map that inputs
-/// of 224 to 255 pixels give, so it is left out, and other sizes fail with a message saying so. Differs from the
-/// paper: the _bn variants, and this library's default initialization instead of the paper's.
+/// of 224 to 255 pixels give, so it is left out, and other sizes fail with a message saying so. The _bn variants are
+/// torchvision's, not the paper's; the initialization is this library's (Glorot-uniform, as each ReLU is a layer of its
+/// own), not the paper's N(0, 0.01) nor torchvision's Kaiming-normal.
 /// </summary>
 public static class Vgg
 {
