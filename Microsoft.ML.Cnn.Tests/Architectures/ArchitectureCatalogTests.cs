@@ -8,8 +8,8 @@ namespace Microsoft.ML.Cnn.Tests.Architectures;
 [TestClass]
 public sealed class ArchitectureCatalogTests
 {
-    // The small presets take 28x28 inputs; the full-size ones (AlexNet and later) need ImageNet-sized images and have their own tests.
-    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Where(p => p < ArchitecturePreset.AlexNet).Select(p => new object[] { p });
+    // The small presets take 28x28 inputs; the full-size ones have their own tests.
+    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Where(p => p <= ArchitecturePreset.SmallMobileNet).Select(p => new object[] { p });
 
     [TestMethod]
     [DynamicData(nameof(Presets))]
@@ -28,6 +28,21 @@ public sealed class ArchitectureCatalogTests
     public void Create_ColorInput_Works(ArchitecturePreset preset)
     {
         Assert.AreEqual(new Shape(5), ArchitectureCatalog.Create(preset, [3, 32, 32], 5).OutputShape);
+    }
+
+    [TestMethod]
+    public void Create_UnknownPreset_Throws()
+    {
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ArchitectureCatalog.Create((ArchitecturePreset)200, [1, 28, 28], 10));
+    }
+
+    [TestMethod]
+    [DataRow(new[] { 28, 28 }, 10)]
+    [DataRow(new[] { 1, 0, 28 }, 10)]
+    [DataRow(new[] { 1, 28, 28 }, 0)]
+    public void Create_BadArguments_Throw(int[] shape, int classes)
+    {
+        Assert.Throws<ArgumentException>(() => SeedCnn.Create(shape, classes));
     }
 
     [TestMethod]
@@ -59,20 +74,5 @@ public sealed class ArchitectureCatalogTests
         var error = Assert.ThrowsExactly<ShapeInferenceException>(() => ArchitectureCatalog.Create(ArchitecturePreset.Vgg11, [1, 28, 28], 10));
         Assert.AreEqual("features.20", error.LayerName);
         Assert.ThrowsExactly<ArgumentException>(() => ArchitectureCatalog.Create(ArchitecturePreset.MobileNetV1, [1, 28, 28], 10));
-    }
-
-    [TestMethod]
-    public void Create_UnknownPreset_Throws()
-    {
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ArchitectureCatalog.Create((ArchitecturePreset)200, [1, 28, 28], 10));
-    }
-
-    [TestMethod]
-    [DataRow(new[] { 28, 28 }, 10)]
-    [DataRow(new[] { 1, 0, 28 }, 10)]
-    [DataRow(new[] { 1, 28, 28 }, 0)]
-    public void Create_BadArguments_Throw(int[] shape, int classes)
-    {
-        Assert.Throws<ArgumentException>(() => SeedCnn.Create(shape, classes));
     }
 }
