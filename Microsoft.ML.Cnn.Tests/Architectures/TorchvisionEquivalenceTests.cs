@@ -24,6 +24,8 @@ public sealed class TorchvisionEquivalenceTests
         "resnet18" => ResNet.Create(inputShape, 1000, ResNetOptions.ResNet18),
         "googlenet" => GoogLeNet.Create(inputShape, 1000, GoogLeNetOptions.Torchvision),
         "densenet121" => DenseNet.Create(inputShape, 1000, DenseNetOptions.DenseNet121),
+        "alexnet" => AlexNet.Create(inputShape, 1000, AlexNetOptions.Torchvision),
+        "vgg11" => Vgg.Create(inputShape, 1000, new VggOptions { Depth = VggDepth.Vgg11 }),
         _ => throw new ArgumentException($"No preset is registered for fixture '{fixture}'.", nameof(fixture)),
     };
 
@@ -32,6 +34,8 @@ public sealed class TorchvisionEquivalenceTests
     [DataRow("resnet18", BackendKind.Managed)]
     [DataRow("googlenet", BackendKind.Auto)]
     [DataRow("densenet121", BackendKind.Auto)]
+    [DataRow("alexnet", BackendKind.Auto)]
+    [DataRow("vgg11", BackendKind.Auto)]
     public void Predict_ReferenceWeights_LogitsMatchTorchvision(string fixtureName, BackendKind backend)
     {
         var clock = Stopwatch.StartNew();
@@ -74,6 +78,8 @@ public sealed class TorchvisionEquivalenceTests
     [DataRow("resnet18")]
     [DataRow("googlenet")]
     [DataRow("densenet121")]
+    [DataRow("alexnet")]
+    [DataRow("vgg11")]
     public void Parameters_ConvertedNames_AreTorchvisionStateDictKeysInOrder(string fixtureName)
     {
         var fixture = TorchvisionFixture.Load(fixtureName);

@@ -96,6 +96,12 @@ public sealed class NetworkSerializerTests
         StringAssert.Contains(e.Message, "Passthrough");
     }
 
+    [TestMethod]
+    public void SaveLoad_FullSizePresetWithDottedNames_Identical()
+    {
+        AssertRoundTrips(ArchitectureCatalog.Create(ArchitecturePreset.MobileNetV1, [3, 32, 32], 10, seed: 11));
+    }
+
     private static Network AssertRoundTrips(Network network)
     {
         byte[] bytes = Save(network);
