@@ -30,7 +30,7 @@ public abstract class PoolingLayer : Layer
 
 /// <summary>
 /// The largest value of each window: [N, C, H, W] to [N, C, OH, OW]. Padded positions never win.
-/// With <see cref="CeilMode"/> (PyTorch's <c>ceil_mode=True</c>, used by GoogLeNet and some AlexNet ports) the output
+/// With <see cref="CeilMode"/> (PyTorch's <c>ceil_mode=True</c>, which torchvision's GoogLeNet uses to match Caffe's rounding) the output
 /// size rounds up: out = ceil((n + pBefore + pAfter - k)/s) + 1, less one when the last window would start at or beyond
 /// n + pBefore, so a partial window at the bottom or right edge still gives an output (e.g. 3x3 stride 2 takes 112 to 56,
 /// not 55). The layer resolves this into extra bottom/right padding, so the op, every backend and ONNX export see

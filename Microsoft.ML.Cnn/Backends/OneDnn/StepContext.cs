@@ -66,7 +66,7 @@ internal sealed class StepContext(ExecutionPlan plan, PrimitiveCache cache, Func
     /// <paramref name="output"/>: max pooling's and LRN's backward ops take the forward output y as input 1 to find it.
     /// </summary>
     public static bool ReadsWorkspaceOf(Node step, Value output) =>
-        step.Op is MaxPool2DBackward or LocalResponseNormBackward && step.Inputs[1] == output;
+        step.Op is (MaxPool2DBackward or LocalResponseNormBackward) && step.Inputs[1] == output;
 
     /// <summary>Whether a step of the plan reads the workspace of <paramref name="output"/>'s forward step (which then keeps one).</summary>
     public bool HasWorkspaceReader(Value output) => Plan.Steps.Any(s => ReadsWorkspaceOf(s, output));

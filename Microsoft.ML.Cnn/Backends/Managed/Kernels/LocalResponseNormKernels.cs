@@ -1,5 +1,6 @@
 // Local response normalization across channels of [N, C, H, W], forward and backward, one (n, c) plane per item.
-// Channel windows are sums over planes: accumulating whole planes keeps the inner loops contiguous.
+// Channel windows are sums over planes: accumulating whole planes keeps every loop contiguous and vectorized.
+using System.Numerics.Tensors;
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -19,8 +20,8 @@ internal readonly struct ChannelWindows(LocalResponseNorm op, Shape x)
     /// <summary>The channels c whose window holds channel j: window(j) mirrored, clipped.</summary>
     public (int First, int Last) Holders(int j) => (Math.Max(j - (op.Size - 1) / 2, 0), Math.Min(j + op.Size / 2, Channels - 1));
 
-    /// <summary>plane[p] = sum over window(c) of x^2 at p, for the plane <paramref name="item"/> = n*C + c.</summary>
-    public void SumOfSquares(ReadOnlySpan<float> x, int item, Span<float> plane)
+    /// <summary>plane = s = K + Alpha/Size * sum over window(c) of x^2, for the plane <paramref name="item"/> = n*C + c.</summary>
+    public void Denominator(ReadOnlySpan<float> x, int item, Span<float> plane)
     {
         int n = item / Channels, c = item % Channels;
         var (first, last) = Window(c);
@@ -28,12 +29,14 @@ internal readonly struct ChannelWindows(LocalResponseNorm op, Shape x)
         for (int k = first; k <= last; k++)
         {
             var source = x.Slice((n * Channels + k) * PlaneLength, PlaneLength);
-            for (int p = 0; p < plane.Length; p++) plane[p] += source[p] * source[p];
+            TensorPrimitives.MultiplyAdd(source, source, plane, plane);
         }
+        TensorPrimitives.Multiply(plane, AlphaOverSize, plane);
+        TensorPrimitives.Add(plane, op.K, plane);
     }
 }
 
-/// <summary>y = x (K + Alpha/Size * window sum of x^2)^-Beta. The output plane holds the window sum first.</summary>
+/// <summary>y = x (K + Alpha/Size * window sum of x^2)^-Beta. The output plane holds the denominator's base first.</summary>
 internal sealed class LocalResponseNormKernel(LocalResponseNorm op, Shape x) : ParallelKernel
 {
     private readonly ChannelWindows _windows = new(op, x);
@@ -45,16 +48,16 @@ internal sealed class LocalResponseNormKernel(LocalResponseNorm op, Shape x) : P
         int length = _windows.PlaneLength;
         var input = Arguments.Inputs[0].Span;                  // [N, C, H, W]
         var y = Arguments.Outputs[0].Slice(item * length, length); // [H, W]
-        _windows.SumOfSquares(input, item, y);
-        var xPlane = input.Slice(item * length, length);
-        for (int p = 0; p < length; p++) y[p] = xPlane[p] * MathF.Pow(op.K + _windows.AlphaOverSize * y[p], -op.Beta);
+        _windows.Denominator(input, item, y);
+        TensorPrimitives.Pow(y, -op.Beta, y);
+        TensorPrimitives.Multiply(y, input.Slice(item * length, length), y);
     }
 }
 
 /// <summary>
-/// Two passes over the planes. First r[c] = dy[c] y[c] / s[c] into the workspace (s = K + Alpha/Size * window sum);
-/// then dx[j] = dy[j] s[j]^-Beta - (2 Alpha Beta / Size) x[j] * sum of r over the channels whose window holds j.
-/// Inputs: x, y, dy. Workspace: one value per element of x.
+/// Two passes over the planes. First r[c] = -(2 Alpha Beta / Size) dy[c] y[c] / s[c] into the workspace
+/// (s = K + Alpha/Size * window sum); then dx[j] = dy[j] s[j]^-Beta + x[j] * sum of r over the channels whose window
+/// holds j. Inputs: x, y, dy. Workspace: one value per element of x.
 /// </summary>
 internal sealed class LocalResponseNormBackwardKernel(LocalResponseNorm op, Shape x) : ManagedKernel, IParallelBody
 {
@@ -94,10 +97,10 @@ internal sealed class LocalResponseNormBackwardKernel(LocalResponseNorm op, Shap
     {
         int length = _windows.PlaneLength;
         var r = a.Workspace.Slice(item * length, length);
-        _windows.SumOfSquares(a.Inputs[0].Span, item, r);
-        var y = a.Inputs[1].Slice(item * length, length);
-        var dy = a.Inputs[2].Slice(item * length, length);
-        for (int p = 0; p < length; p++) r[p] = dy[p] * y[p] / (op.K + _windows.AlphaOverSize * r[p]);
+        _windows.Denominator(a.Inputs[0].Span, item, r);
+        TensorPrimitives.Divide(a.Inputs[1].Slice(item * length, length), r, r);
+        TensorPrimitives.Multiply(r, a.Inputs[2].Slice(item * length, length), r);
+        TensorPrimitives.Multiply(r, -2f * op.Alpha * op.Beta / op.Size, r);
     }
 
     private void InputGradient(KernelArguments a, int item)
@@ -105,30 +108,12 @@ internal sealed class LocalResponseNormBackwardKernel(LocalResponseNorm op, Shap
         int length = _windows.PlaneLength, channels = _windows.Channels;
         int n = item / channels, j = item % channels;
         var dx = a.Outputs[0].Slice(item * length, length);
-        dx.Clear();
+        _windows.Denominator(a.Inputs[0].Span, item, dx);
+        TensorPrimitives.Pow(dx, -op.Beta, dx);
+        TensorPrimitives.Multiply(dx, a.Inputs[2].Slice(item * length, length), dx);
+        var xPlane = a.Inputs[0].Slice(item * length, length);
         var (first, last) = _windows.Holders(j);
         for (int c = first; c <= last; c++)
-        {
-            var r = a.Workspace.Slice((n * channels + c) * length, length);
-            for (int p = 0; p < length; p++) dx[p] += r[p];
-        }
-        // NOTE: dx's plane now holds the sum of r, and the window sum of squares goes in per position (a few strided
-        // reads), because a second accumulator plane would need a second workspace.
-        ReadOnlySpan<float> input = a.Inputs[0].Span;
-        var xPlane = input.Slice(item * length, length);
-        var dy = a.Inputs[2].Slice(item * length, length);
-        var (wFirst, wLast) = _windows.Window(j);
-        float coefficient = 2f * op.Alpha * op.Beta / op.Size;
-        for (int p = 0; p < length; p++)
-        {
-            float squares = 0f;
-            for (int k = wFirst; k <= wLast; k++)
-            {
-                float v = input[(n * channels + k) * length + p];
-                squares += v * v;
-            }
-            float s = op.K + _windows.AlphaOverSize * squares;
-            dx[p] = dy[p] * MathF.Pow(s, -op.Beta) - coefficient * xPlane[p] * dx[p];
-        }
+            TensorPrimitives.MultiplyAdd(xPlane, a.Workspace.Slice((n * channels + c) * length, length), dx, dx);
     }
 }

@@ -7,13 +7,18 @@ namespace Microsoft.ML.Cnn.Backends.OneDnn.Primitives;
 
 internal static class LocalResponseNormPrimitives
 {
-    /// <summary>Input x, output y, in x's current layout (LRN takes no "any" layout: dst follows src).</summary>
+    /// <summary>
+    /// Input x, output y, in x's current layout, or channel-blocked when x is plain (LRN takes no "any" layout, and its
+    /// plain-layout backward is oneDNN's reference code, several times slower than the managed kernel).
+    /// </summary>
     public static PrimitiveStep Forward(LocalResponseNorm op, Node node, StepContext ctx)
     {
         var y = node.Outputs[0];
         bool keepWorkspace = ctx.HasWorkspaceReader(y);
+        var current = ctx.Current(node.Inputs[0]);
+        var data = DnnlMemoryDescs.Equal(current, ctx.Plain(node.Inputs[0])) ? DnnlMemoryDescs.Create(ctx.Dims(node.Inputs[0]), DnnlFormatTag.ABcd16b, ctx.Operation) : current;
         var request = DnnlOpDescriptors.LrnForward(ctx.Operation, keepWorkspace ? DnnlPropKind.ForwardTraining : DnnlPropKind.ForwardInference,
-            ctx.Current(node.Inputs[0]), op.Size, op.Alpha, op.Beta, op.K);
+            data, op.Size, op.Alpha, op.Beta, op.K);
         var p = ctx.Cache.Get(request);
         WorkspaceUse? workspace = null;
         if (keepWorkspace)
