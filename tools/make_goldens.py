@@ -152,7 +152,7 @@ def pool_cases():
     for name, shape, kernel, stride, padding in [("max_pool2d_2x2", (2, 3, 6, 6), 2, 2, 0),
                                                  ("max_pool2d_3x3_stride2_pad1", (2, 2, 7, 7), 3, 2, 1),
                                                  ("max_pool2d_3x3_stride1_overlapping", (1, 2, 5, 5), 3, 1, 0)]:
-        attributes = {"kernel": [kernel, kernel], "stride": [stride, stride], "padding": [padding] * 4}
+        attributes = {"kernel": [kernel, kernel], "stride": [stride, stride], "padding": [padding] * 4, "ceil_mode": False}
         cases.append(op_case(name, "max_pool2d", attributes, [("x", f32(shape), True, True)],
                              lambda x, k=kernel, s=stride, p=padding: {"y": F.max_pool2d(x, k, s, p)},
                              margin=lambda x, k=kernel, s=stride, p=padding: window_gap(x, k, s, p)))
@@ -166,6 +166,57 @@ def pool_cases():
                              {"y": F.avg_pool2d(x, k, s, p, count_include_pad=i)}))
     cases.append(op_case("global_avg_pool", "global_avg_pool", {}, [("x", f32((2, 4, 5, 5)), True, True)],
                          lambda x: {"y": torch.flatten(F.adaptive_avg_pool2d(x, 1), 1)}))
+    return cases
+
+
+def ceil_mode_window_gap(x, kernel, stride, padding):
+    """window_gap for ceil_mode=True: the partial windows at the bottom and right edges count too."""
+    out = F.max_pool2d(x, kernel, stride, padding, ceil_mode=True).shape[2:]
+    padded = F.pad(x, (padding, padding + kernel, padding, padding + kernel), value=-1e30)
+    windows = padded.unfold(2, kernel, stride).unfold(3, kernel, stride)[:, :, :out[0], :out[1]]
+    top2 = windows.reshape(*x.shape[:2], -1, kernel * kernel).topk(2, dim=-1).values
+    return float((top2[..., 0] - top2[..., 1]).min())
+
+
+def ceil_mode_pool_cases():
+    """max_pool2d with ceil_mode=True: partial windows at the bottom/right edges (added after the first cases, so
+    their random draws do not shift the earlier fixtures)."""
+    cases = []
+    for name, shape, kernel, stride, padding in [("max_pool2d_3x3_stride2_ceil", (2, 2, 8, 8), 3, 2, 0),
+                                                 ("max_pool2d_3x3_stride2_pad1_ceil", (1, 3, 8, 9), 3, 2, 1),
+                                                 ("max_pool2d_2x2_ceil_odd", (2, 2, 5, 7), 2, 2, 0)]:
+        attributes = {"kernel": [kernel, kernel], "stride": [stride, stride], "padding": [padding] * 4, "ceil_mode": True}
+        cases.append(op_case(name, "max_pool2d", attributes, [("x", f32(shape), True, True)],
+                             lambda x, k=kernel, s=stride, p=padding: {"y": F.max_pool2d(x, k, s, p, ceil_mode=True)},
+                             margin=lambda x, k=kernel, s=stride, p=padding: ceil_mode_window_gap(x, k, s, p)))
+    return cases
+
+
+def l2_pool_cases():
+    """L2 pooling as nn.LPPool2d(2, kernel, stride); padding made with F.pad (zeros), as for the convolutions."""
+    cases = []
+    for name, shape, kernel, stride, padding in [("lp_pool2d_norm2_2x2", (2, 3, 6, 6), (2, 2), (2, 2), (0, 0, 0, 0)),
+                                                 ("lp_pool2d_norm2_3x3_stride2_pad1", (2, 2, 7, 7), (3, 3), (2, 2), (1, 1, 1, 1)),
+                                                 ("lp_pool2d_norm2_3x2_asymmetric", (1, 2, 5, 6), (3, 2), (1, 2), (1, 0, 0, 1))]:
+        attributes = {"kernel": list(kernel), "stride": list(stride), "padding": list(padding)}
+
+        def forward(x, k=kernel, s=stride, p=padding):
+            top, bottom, left, right = p
+            return {"y": torch.nn.LPPool2d(2, k, s)(F.pad(x, (left, right, top, bottom)))}
+        cases.append(op_case(name, "lp_pool2d", attributes, [("x", f32(shape), True, True)], forward))
+    return cases
+
+
+def local_response_norm_cases():
+    """nn.LocalResponseNorm: the AlexNet paper's constants (size 5), and even size 4 (window off centre) with a large
+    alpha so the normalization matters."""
+    cases = []
+    for name, shape, size, alpha, beta, k in [("local_response_norm_size5_alexnet", (2, 7, 3, 3), 5, 5e-4, 0.75, 2.0),
+                                              ("local_response_norm_size5_strong", (2, 7, 3, 3), 5, 2.0, 0.75, 1.0),
+                                              ("local_response_norm_size4", (2, 6, 3, 4), 4, 2.0, 0.75, 1.0)]:
+        attributes = {"size": size, "alpha": alpha, "beta": beta, "k": k}
+        cases.append(op_case(name, "local_response_norm", attributes, [("x", f32(shape, 1.5), True, True)],
+                             lambda x, n=size, a=alpha, b=beta, c=k: {"y": torch.nn.LocalResponseNorm(n, a, b, c)(x)}))
     return cases
 
 
@@ -384,6 +435,7 @@ def main():
     torch.set_num_threads(1)
     torch.manual_seed(0)
     cases = conv_cases() + pool_cases() + dense_cases() + activation_cases() + batch_norm_cases() + loss_cases() + structure_cases()
+    cases += ceil_mode_pool_cases() + l2_pool_cases() + local_response_norm_cases()
     for case in cases:
         case.write(os.path.join(ROOT, "ops"))
     seed_cnn_case().write(os.path.join(ROOT, "seed_cnn"))

@@ -27,4 +27,18 @@ public sealed class LeNet5Tests
         Assert.IsInstanceOfType(network.Layers[1], pool);
         Assert.AreEqual(activation, ((Conv2D)network.GetLayer("c1")).Activation);
     }
+
+    [TestMethod]
+    [DataRow(LeNet5Style.Classic)]
+    [DataRow(LeNet5Style.Modern)]
+    public void Create_32x32_PaperShapesAndParameterCount(LeNet5Style style)
+    {
+        var network = LeNet5.Create([1, 32, 32], 10, style);
+        Assert.AreEqual(Padding.Valid, ((Conv2D)network.GetLayer("c1")).Padding, "no padding on C1 at 32x32");
+        Shape[] shapes = network.Applications.Skip(1).Select(a => a.Shape.SampleShape).ToArray();
+        CollectionAssert.AreEqual(
+            new[] { new Shape(6, 28, 28), new Shape(6, 14, 14), new Shape(16, 10, 10), new Shape(16, 5, 5), new Shape(120, 1, 1), new Shape(120), new Shape(84), new Shape(10) },
+            shapes);
+        Assert.AreEqual(61_706, network.Summary().TrainableParameters);
+    }
 }

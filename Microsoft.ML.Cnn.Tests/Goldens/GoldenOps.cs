@@ -9,9 +9,11 @@ internal static class GoldenOps
     public static Op Create(GoldenFixture f) => f.Op switch
     {
         "conv2d" => new Conv2D(ConvGeometry(f), f.Bool("has_bias")),
-        "max_pool2d" => new MaxPool2D(PoolGeometry(f)),
+        "max_pool2d" => new MaxPool2D(f.Bool("ceil_mode") ? CeilModeGeometry(f) : PoolGeometry(f)),
         "avg_pool2d" => new AvgPool2D(PoolGeometry(f), f.Bool("count_include_pad")),
+        "lp_pool2d" => new L2Pool2D(PoolGeometry(f)),
         "global_avg_pool" => new GlobalAvgPool(),
+        "local_response_norm" => new LocalResponseNorm(f.Int("size"), f.Float("alpha"), f.Float("beta"), f.Float("k")),
         "linear" => new Dense(f.Bool("has_bias")),
         "eltwise" => new Eltwise(Function(f.String("function")), f.Float("alpha")),
         "softmax" => new Softmax(),
@@ -34,6 +36,22 @@ internal static class GoldenOps
     {
         int[] kernel = f.Ints("kernel"), stride = f.Ints("stride");
         return new Pool2DGeometry(kernel[0], kernel[1], stride[0], stride[1], Padding(f));
+    }
+
+    /// <summary>PyTorch's ceil_mode as the MaxPool2D layer resolves it: extra bottom/right padding for the input's size.</summary>
+    private static Pool2DGeometry CeilModeGeometry(GoldenFixture f)
+    {
+        var g = PoolGeometry(f);
+        var x = f.Tensor(f.Inputs[0].Name).Shape;
+        var p = g.Padding;
+        return g with
+        {
+            Padding = p with
+            {
+                Bottom = p.Bottom + OutputSize.CeilModeExtraPadding(x[2], g.KernelHeight, g.StrideHeight, p.Top, p.Bottom),
+                Right = p.Right + OutputSize.CeilModeExtraPadding(x[3], g.KernelWidth, g.StrideWidth, p.Left, p.Right),
+            },
+        };
     }
 
     private static Padding2D Padding(GoldenFixture f)

@@ -29,7 +29,8 @@ public sealed class OpGoldenTests
     {
         var ops = GoldenFixture.CaseNames("ops").Select(c => GoldenFixture.Load("ops", c).Op).ToHashSet();
         string[] expected = ["conv2d", "max_pool2d", "avg_pool2d", "global_avg_pool", "linear", "eltwise", "softmax",
-            "batch_norm_training", "batch_norm_inference", "cross_entropy", "binary_cross_entropy_with_logits", "mse_loss", "concat"];
+            "batch_norm_training", "batch_norm_inference", "cross_entropy", "binary_cross_entropy_with_logits", "mse_loss", "concat",
+            "lp_pool2d", "local_response_norm"];
         CollectionAssert.AreEquivalent(expected, ops.ToArray());
     }
 

@@ -42,6 +42,16 @@ public sealed class NetworkSummaryTests
     }
 
     [TestMethod]
+    public void Summary_CeilModePooling_ShowsDetailBesideType()
+    {
+        var summary = Network.Sequential([3, 112, 112], [new MaxPool2D(3, 2, ceilMode: true, name: "maxpool1"), new MaxPool2D(2, name: "maxpool2")]).Summary();
+        Assert.AreEqual("ceil mode", summary.Rows[1].Details);
+        Assert.AreEqual("", summary.Rows[2].Details);
+        StringAssert.Contains(summary.ToString(), "maxpool1 (MaxPool2D, ceil mode)");
+        StringAssert.Contains(summary.ToString(), "maxpool2 (MaxPool2D) ");
+    }
+
+    [TestMethod]
     public void Summary_FrozenLayer_CountsAsNonTrainable()
     {
         var dense = new Dense(4, name: "frozen");

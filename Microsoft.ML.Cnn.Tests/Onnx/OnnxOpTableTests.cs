@@ -91,6 +91,59 @@ public sealed class OnnxOpTableTests
     }
 
     [TestMethod]
+    public void Emit_MaxPool2DCeilMode_MaxPoolWithTheExtraPadsAtTheEnd()
+    {
+        var graph = Export([1, 8, 9], new MaxPool2D(3, stride: 2, padding: Padding.Explicit(1), ceilMode: true));
+
+        var pool = graph.Nodes.Single();
+        Assert.AreEqual("MaxPool", pool.OpType);
+        CollectionAssert.AreEqual(new long[] { 1, 1, 2, 1 }, Ints(pool, "pads")); // height 8: 4 -> 5 windows; width 9: 5 either way
+        Assert.IsNull(pool.Attribute("ceil_mode"));
+    }
+
+    [TestMethod]
+    public void Emit_L2Pool2D_LpPoolWithPTwo()
+    {
+        var graph = Export([2, 6, 7], new L2Pool2D((3, 2), stride: (2, 1), padding: Padding.Explicit(1, 0, 0, 1)));
+
+        var pool = graph.Nodes.Single();
+        Assert.AreEqual("LpPool", pool.OpType);
+        Assert.AreEqual(2L, pool.Attribute("p")!.Int);
+        CollectionAssert.AreEqual(new long[] { 3, 2 }, Ints(pool, "kernel_shape"));
+        CollectionAssert.AreEqual(new long[] { 2, 1 }, Ints(pool, "strides"));
+        CollectionAssert.AreEqual(new long[] { 1, 0, 0, 1 }, Ints(pool, "pads"));
+    }
+
+    [TestMethod]
+    public void Emit_LocalResponseNormOddSize_LrnNodeWithPyTorchsConstants()
+    {
+        var graph = Export([8, 3, 3], new LocalResponseNorm(5, 5e-4f, 0.75f, 2f));
+
+        var lrn = graph.Nodes.Single();
+        Assert.AreEqual("LRN", lrn.OpType);
+        Assert.AreEqual(5L, lrn.Attribute("size")!.Int);
+        Assert.AreEqual(5e-4f, lrn.Attribute("alpha")!.Float); // both divide alpha by size
+        Assert.AreEqual(0.75f, lrn.Attribute("beta")!.Float);
+        Assert.AreEqual(2f, lrn.Attribute("bias")!.Float);
+    }
+
+    [TestMethod]
+    public void Emit_LocalResponseNormEvenSize_WindowMeanByAveragePoolOverChannels()
+    {
+        var graph = Export([8, 3, 3], new LocalResponseNorm(4, 1e-3f, 0.5f, 1.5f, name: "lrn"));
+
+        CollectionAssert.AreEqual(new[] { "Mul", "Unsqueeze", "AveragePool", "Squeeze", "Mul", "Add", "Pow", "Div" }, OpTypes(graph));
+        var pool = graph.Nodes[2];
+        CollectionAssert.AreEqual(new long[] { 4, 1, 1 }, Ints(pool, "kernel_shape"));
+        CollectionAssert.AreEqual(new long[] { 2, 0, 0, 1, 0, 0 }, Ints(pool, "pads")); // PyTorch: size/2 channels before, (size-1)/2 after
+        Assert.AreEqual(1L, pool.Attribute("count_include_pad")!.Int);
+        CollectionAssert.AreEqual(new[] { "input", "input" }, graph.Nodes[0].Inputs.ToArray());
+        Assert.AreEqual("input", graph.Nodes[^1].Inputs[0]);
+        float Scalar(string name) => graph.Initializers.Single(t => t.Name == name).FloatValues().Single();
+        Assert.AreEqual((1e-3f, 1.5f, 0.5f), (Scalar("lrn.alpha"), Scalar("lrn.k"), Scalar("lrn.beta")));
+    }
+
+    [TestMethod]
     [DataRow(true, 1L)]
     [DataRow(false, 0L)]
     public void Emit_AvgPool2D_AveragePoolWithCountIncludePad(bool countIncludesPadding, long expected)
@@ -207,6 +260,7 @@ public sealed class OnnxOpTableTests
     [
         typeof(CnnOps.Placeholder), typeof(CnnOps.ParameterRead), typeof(CnnOps.Conv2D), typeof(CnnOps.Dense), typeof(CnnOps.MaxPool2D), typeof(CnnOps.AvgPool2D),
         typeof(CnnOps.GlobalAvgPool), typeof(CnnOps.BatchNormInference), typeof(CnnOps.Eltwise), typeof(CnnOps.Softmax), typeof(CnnOps.Add), typeof(CnnOps.Concat), typeof(CnnOps.Reshape),
+        typeof(CnnOps.L2Pool2D), typeof(CnnOps.LocalResponseNorm),
     ];
 
     [TestMethod]

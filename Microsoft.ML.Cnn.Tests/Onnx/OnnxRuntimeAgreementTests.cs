@@ -85,8 +85,9 @@ public sealed class OnnxRuntimeAgreementTests
 
     /// <summary>
     /// Every layer kind and option the exporter maps: convolutions with same, asymmetric and dilated padding, groups,
-    /// depthwise, no bias and every fused activation; batch norm on images and features; max and average pooling
-    /// (both divisors); Add, Concat, Dropout, global pooling, Flatten, Reshape, Dense and a Softmax layer. With
+    /// depthwise, no bias and every fused activation; batch norm on images and features; max pooling (same padding and
+    /// ceil mode), average pooling (both divisors) and L2 pooling; local response normalization of odd and even size;
+    /// Add, Concat (images and features), Dropout, global pooling, Flatten, Reshape, Dense and a Softmax layer. With
     /// <paramref name="features"/> the output is the (2, 3, 3) convolution before the last dense layers, whose values
     /// show a slip in any earlier layer more plainly than the probabilities do.
     /// </summary>
@@ -94,17 +95,20 @@ public sealed class OnnxRuntimeAgreementTests
     {
         var x = Network.Input(3, 16, 16);
         var a = new Conv2D(8, 3, padding: Padding.Same, activation: Activation.LeakyRelu).Call(x);
-        var b = new ELU(0.7f).Call(new BatchNorm().Call(a));
+        var b = new LocalResponseNorm(5, 1f, 0.75f, 2f).Call(new ELU(0.7f).Call(new BatchNorm().Call(a)));    // odd: ONNX LRN
         var c = new Conv2D(8, (3, 2), stride: (2, 1), padding: Padding.Explicit(1, 2, 0, 3), dilation: (2, 1), groups: 2, useBias: false,
             activation: Activation.Tanh).Call(b);                                                                  // (8, 7, 18)
         var d = new DepthwiseConv2D(3, padding: Padding.Same, activation: Activation.Sigmoid).Call(c);
         var e = new MaxPool2D(2, stride: 2, padding: Padding.Same).Call(new Add().Call(c, d));                  // (8, 4, 9)
         var f = new AvgPool2D(3, stride: 1, padding: Padding.Explicit(1), countIncludesPadding: false).Call(e);
         var g = new AvgPool2D((2, 2), stride: (1, 1), padding: Padding.Explicit(1, 0, 1, 0), countIncludesPadding: true).Call(e);
-        var h = new Dropout(0.3f).Call(new LeakyReLU(0.2f).Call(new Concat().Call(f, g)));                     // (16, 4, 9)
-        var pooled = new GlobalAveragePool2D().Call(h);
-        var dense = new BatchNorm().Call(new Dense(16, Activation.Relu, useBias: false).Call(new Flatten().Call(h)));
-        var image = new Reshape(1, 4, 4).Call(new Add().Call(pooled, dense));
+        var l = new L2Pool2D((3, 2), stride: (1, 1), padding: Padding.Explicit(1, 1, 1, 0)).Call(e);
+        var h = new Dropout(0.3f).Call(new LeakyReLU(0.2f).Call(new Concat().Call(f, g, l)));                  // (24, 4, 9)
+        h = new LocalResponseNorm(4, 0.8f, 0.6f, 1.5f).Call(h);                                                // even: composed
+        var ceil = new MaxPool2D(3, stride: 2, padding: Padding.Explicit(1), ceilMode: true).Call(e);         // (8, 3, 5); floor gives (8, 2, 5)
+        var pooled = new Concat().Call(new GlobalAveragePool2D().Call(h), new GlobalAveragePool2D().Call(ceil)); // (32)
+        var dense = new BatchNorm().Call(new Dense(32, Activation.Relu, useBias: false).Call(new Flatten().Call(h)));
+        var image = new Reshape(2, 4, 4).Call(new Add().Call(pooled, dense));
         var i = new Conv2D(2, 2, activation: Activation.Elu).Call(image);                                       // (2, 3, 3)
         var j = new Dense(5, Activation.Sigmoid).Call(new Flatten().Call(i));
         var output = new Softmax().Call(new Dense(4, Activation.None).Call(j));

@@ -43,12 +43,18 @@ public static class OpSpecs
         new("MaxPool2D 3x3 stride 1 asymmetric pad", new MaxPool2D(Pool(3, 1, new Padding2D(1, 0, 0, 2))), [Distinct(1, 2, 5, 6)]),
         new("MaxPool2D 2x3 stride 1x2", new MaxPool2D(new Pool2DGeometry(2, 3, 1, 2, Padding2D.None)), [Distinct(2, 1, 5, 7)]),
         new("MaxPool2D 3x3 stride 2 odd input", new MaxPool2D(Pool(3, 2)), [Distinct(1, 3, 8, 9)]),
+        new("MaxPool2D 3x3 stride 2 ceil-mode padding", new MaxPool2D(Pool(3, 2, new Padding2D(0, 1, 1, 2))), [Distinct(2, 2, 8, 8)]),
         new("AvgPool2D 2x2 stride 2", new AvgPool2D(Pool(2, 2), true), [X(2, 3, 6, 6)]),
         new("AvgPool2D 3x3 stride 2 pad 1 counting padding", new AvgPool2D(Pool(3, 2, Padding2D.Symmetric(1, 1)), true), [X(2, 2, 7, 7)]),
         new("AvgPool2D 3x3 stride 2 pad 1 excluding padding", new AvgPool2D(Pool(3, 2, Padding2D.Symmetric(1, 1)), false), [X(2, 2, 7, 7)]),
         new("AvgPool2D 3x3 asymmetric pad excluding padding", new AvgPool2D(Pool(3, 1, new Padding2D(0, 2, 1, 0)), false), [X(1, 2, 5, 6)]),
         new("AvgPool2D 3x2 stride 2x1 asymmetric pad counting padding",
             new AvgPool2D(new Pool2DGeometry(3, 2, 2, 1, new Padding2D(1, 0, 0, 1)), true), [X(2, 1, 6, 5)]),
+        new("L2Pool2D 2x2 stride 2", new L2Pool2D(Pool(2, 2)), [X(2, 3, 6, 6)]),
+        new("L2Pool2D 3x3 stride 2 pad 1", new L2Pool2D(Pool(3, 2, Padding2D.Symmetric(1, 1))), [X(2, 2, 7, 7)]),
+        new("L2Pool2D 3x2 stride 1x2 asymmetric pad", new L2Pool2D(new Pool2DGeometry(3, 2, 1, 2, new Padding2D(1, 0, 0, 1))), [X(1, 2, 5, 6)]),
+        // sqrt has no derivative at 0, so the all-zero row is forward only (L2Pool2DKernelTests checks its gradient is 0).
+        new("L2Pool2D all zeros", new L2Pool2D(Pool(3, 1, Padding2D.Symmetric(1, 1))), [X(0f, 0f, 1, 2, 4, 4)], CheckGradient: false),
         new("GlobalAvgPool", new GlobalAvgPool(), [X(2, 3, 4, 5)]),
 
         // Eltwise
@@ -70,6 +76,15 @@ public static class OpSpecs
             [X(2, 3, 2, 2), Constant(0.5f, 1.5f, 3), Constant(-1f, 1f, 3), Constant(-0.5f, 0.5f, 3), Constant(0.5f, 2f, 3)], Tolerance: 1e-4),
         new("BatchNormInference flat", new BatchNormInference(1e-3f),
             [X(4, 3), Constant(0.5f, 1.5f, 3), Constant(-1f, 1f, 3), Constant(-0.5f, 0.5f, 3), Constant(0.5f, 2f, 3)], Tolerance: 1e-4),
+
+        // Local response normalization: odd sizes (oneDNN's primitive) and even sizes (PyTorch's off-centre window), a
+        // size wider than the channels, and a large alpha so the normalization term matters in the gradient check.
+        new("LocalResponseNorm size 5 AlexNet", new LocalResponseNorm(5, 5e-4f, 0.75f, 2f), [X(-3f, 3f, 2, 7, 3, 3)]),
+        new("LocalResponseNorm size 5 strong", new LocalResponseNorm(5, 2f, 0.75f, 1f), [X(2, 7, 3, 4)], Tolerance: 1e-4),
+        new("LocalResponseNorm size 3 beta 1", new LocalResponseNorm(3, 1.5f, 1f, 0.5f), [X(1, 6, 2, 3)], Tolerance: 1e-4),
+        new("LocalResponseNorm size 4", new LocalResponseNorm(4, 2f, 0.75f, 1f), [X(2, 6, 3, 3)], Tolerance: 1e-4),
+        new("LocalResponseNorm size 2", new LocalResponseNorm(2, 1f, 0.5f, 1f), [X(1, 5, 2, 2)], Tolerance: 1e-4),
+        new("LocalResponseNorm size 6 wider than channels", new LocalResponseNorm(6, 1f, 0.75f, 1f), [X(2, 3, 2, 2)], Tolerance: 1e-4),
 
         // Dropout: the mask stream changes every run, so finite differences do not apply (DropoutKernelTests checks dx).
         new("Dropout rate 0.5", new Dropout(0.5f, 7), [X(4, 8)], CheckGradient: false),

@@ -40,9 +40,30 @@ public sealed class NetworkReaderTests
     public void Load_NewerVersion_SaysUpdate()
     {
         byte[] bytes = (byte[])Valid.Clone();
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 3);
         var e = Assert.ThrowsExactly<InvalidDataException>(() => Load(bytes));
         StringAssert.Contains(e.Message, "newer");
+    }
+
+    [TestMethod]
+    public void Load_Version1FileWithMaxPooling_LoadsWithoutCeilMode()
+    {
+        // Written by the library before format version 2: input (1, 5, 5) -> MaxPool2D(3, 2, pad 1) -> Flatten -> Dense(2), seed 3.
+        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "Persistence", "maxpool-v1.mlcnn"));
+        Assert.AreEqual((ushort)1, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)));
+
+        var network = Load(bytes);
+
+        var pool = (Microsoft.ML.Cnn.Layers.MaxPool2D)network.GetLayer("pool");
+        Assert.IsFalse(pool.CeilMode);
+        Assert.AreEqual((3, 3), pool.Pool);
+        Assert.AreEqual((2, 2), pool.Stride);
+        Assert.AreEqual(Microsoft.ML.Cnn.Layers.Padding.Explicit(1), pool.Padding);
+        Assert.AreEqual(new Shape(Shape.Batch, 1, 3, 3), network.Applications.Single(a => a.Layer == pool).Shape);
+        var fresh = Microsoft.ML.Cnn.Layers.Network.Sequential([1, 5, 5], [new Microsoft.ML.Cnn.Layers.MaxPool2D(3, 2, Microsoft.ML.Cnn.Layers.Padding.Explicit(1)),
+            new Microsoft.ML.Cnn.Layers.Flatten(), new Microsoft.ML.Cnn.Layers.Dense(2)], seed: 3);
+        CollectionAssert.AreEqual(fresh.Parameters[0].Data, network.Parameters[0].Data, "the stored weights are the seed-3 initialization");
+        Assert.AreEqual((ushort)2, BinaryPrimitives.ReadUInt16LittleEndian(Save(network).AsSpan(8)), "saving writes the current version");
     }
 
     [TestMethod]

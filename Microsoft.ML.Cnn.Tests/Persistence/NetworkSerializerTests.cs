@@ -9,7 +9,8 @@ namespace Microsoft.ML.Cnn.Tests.Persistence;
 [TestClass]
 public sealed class NetworkSerializerTests
 {
-    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Select(p => new object[] { p });
+    // The small presets take 28x28 inputs; the full-size ones have their own test below.
+    public static IEnumerable<object[]> Presets => Enum.GetValues<ArchitecturePreset>().Where(p => p <= ArchitecturePreset.SmallMobileNet).Select(p => new object[] { p });
 
     [TestMethod]
     [DynamicData(nameof(Presets))]
@@ -17,6 +18,15 @@ public sealed class NetworkSerializerTests
     {
         var network = ArchitectureCatalog.Create(preset, [1, 28, 28], 10, seed: 11);
         AssertRoundTrips(network);
+    }
+
+    [TestMethod]
+    [DataRow(ArchitecturePreset.GoogLeNet)]
+    [DataRow(ArchitecturePreset.ResNet18)]
+    [DataRow(ArchitecturePreset.DenseNet121)]
+    public void SaveLoad_FullSizeBranchingPreset_WeightsAndSummaryIdentical(ArchitecturePreset preset)
+    {
+        AssertRoundTrips(ArchitectureCatalog.Create(preset, [3, 32, 32], 10, seed: 11));
     }
 
     [TestMethod]
@@ -32,6 +42,12 @@ public sealed class NetworkSerializerTests
         Assert.AreEqual(5L, ((Dropout)loaded.GetLayer("drop")).Seed);
         Assert.IsNull(((Dropout)loaded.GetLayer("drop_unseeded")).Seed);
         Assert.AreEqual(Padding.Explicit(1, 1, 2, 0), ((Conv2D)loaded.GetLayer("slow")).Padding);
+        Assert.IsTrue(((MaxPool2D)loaded.GetLayer("ceil_pool")).CeilMode);
+        var lrn = (LocalResponseNorm)loaded.GetLayer("lrn");
+        Assert.AreEqual((4, 2e-3f, 0.5f, 1.5f), (lrn.Size, lrn.Alpha, lrn.Beta, lrn.K));
+        var l2 = (L2Pool2D)loaded.GetLayer("l2pool");
+        Assert.AreEqual(((3, 3), (1, 1), Padding.Explicit(1, 1, 0, 2)), (l2.Pool, l2.Stride, l2.Padding));
+        Assert.IsFalse(((MaxPool2D)loaded.GetLayer("maxpool2d_1")).CeilMode);
     }
 
     [TestMethod]
@@ -80,6 +96,12 @@ public sealed class NetworkSerializerTests
         StringAssert.Contains(e.Message, "Passthrough");
     }
 
+    [TestMethod]
+    public void SaveLoad_FullSizePresetWithDottedNames_Identical()
+    {
+        AssertRoundTrips(ArchitectureCatalog.Create(ArchitecturePreset.MobileNetV1, [3, 32, 32], 10, seed: 11));
+    }
+
     private static Network AssertRoundTrips(Network network)
     {
         byte[] bytes = Save(network);
@@ -119,6 +141,9 @@ public sealed class NetworkSerializerTests
         var sum = new Add().Call(x, e, s);
         var joined = new Concat().Call(sum, new Tanh().Call(x));
         x = new MaxPool2D(2, 1, Padding.Same).Call(joined);
+        x = new MaxPool2D(3, 1, Padding.Explicit(1), ceilMode: true, name: "ceil_pool").Call(x);
+        x = new LocalResponseNorm(4, 2e-3f, 0.5f, 1.5f, "lrn").Call(x);
+        x = new L2Pool2D((3, 3), (1, 1), Padding.Explicit(1, 1, 0, 2), "l2pool").Call(x);
         x = new AvgPool2D((2, 2), null, Padding.Valid, countIncludesPadding: false).Call(x);
         var grouped = new Conv2D(8, (1, 3), null, Padding.Same, (1, 2), groups: 2, useBias: false, activation: Activation.Sigmoid).Call(x);
         var pooled = new GlobalAveragePool2D().Call(grouped);

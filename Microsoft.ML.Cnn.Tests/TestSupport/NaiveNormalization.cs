@@ -1,10 +1,32 @@
-// Naive softmax and batch normalization, from the op docs, in float64.
+// Naive softmax, batch normalization and local response normalization, from the op docs, in float64.
 using Microsoft.ML.Cnn.Graph;
 
 namespace Microsoft.ML.Cnn.Tests.TestSupport;
 
 internal static class NaiveNormalization
 {
+    /// <summary>PyTorch's formula, written out: the window of channel c is c - size/2 .. c + (size-1)/2.</summary>
+    public static float[] LocalResponseNorm(Microsoft.ML.Cnn.Ops.LocalResponseNorm op, Shape xs, float[] x)
+    {
+        var y = new float[x.Length];
+        for (int n = 0; n < xs[0]; n++)
+        for (int c = 0; c < xs[1]; c++)
+        for (int h = 0; h < xs[2]; h++)
+        for (int w = 0; w < xs[3]; w++)
+        {
+            double squares = 0;
+            for (int k = c - op.Size / 2; k <= c + (op.Size - 1) / 2; k++)
+            {
+                if (k < 0 || k >= xs[1]) continue;
+                double v = x[NaiveReference.At(xs, n, k, h, w)];
+                squares += v * v;
+            }
+            int i = NaiveReference.At(xs, n, c, h, w);
+            y[i] = (float)(x[i] / Math.Pow(op.K + op.Alpha / op.Size * squares, op.Beta));
+        }
+        return y;
+    }
+
     public static float[] Softmax(Shape xs, float[] x)
     {
         int classes = xs[1];

@@ -1,4 +1,4 @@
-// Naive max, average and global average pooling over [N, C, H, W], from the op docs.
+// Naive max, average, L2 and global average pooling over [N, C, H, W], from the op docs.
 using Microsoft.ML.Cnn.Graph;
 using Microsoft.ML.Cnn.Ops;
 
@@ -15,6 +15,9 @@ internal static class NaivePooling
 
     public static float[] AvgPool(Pool2DGeometry g, bool countIncludesPadding, Shape xs, float[] x) =>
         Pool(g, xs, x, (values, windowSize) => values.Sum() / (countIncludesPadding ? windowSize : values.Count));
+
+    /// <summary>Padded positions are zeros: they add nothing to the sum of squares.</summary>
+    public static float[] L2Pool(Pool2DGeometry g, Shape xs, float[] x) => Pool(g, xs, x, (values, _) => Math.Sqrt(values.Sum(v => v * v)));
 
     public static float[] GlobalAvgPool(Shape xs, float[] x)
     {

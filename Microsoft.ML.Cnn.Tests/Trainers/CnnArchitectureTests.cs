@@ -53,6 +53,19 @@ public sealed class CnnArchitectureTests
     }
 
     [TestMethod]
+    public void Build_GivenNetworkWithFrozenLayers_KeepsTheFlagsInTheCopy()
+    {
+        var given = Network.Sequential([1, 8, 8],
+            [new Conv2D(2, 3, name: "conv"), new BatchNorm(name: "bn"), new Flatten(name: "flatten"), new Dense(3, name: "head")], seed: 3);
+        given.FreezeAllExcept("head");
+
+        var built = CnnArchitecture.FromNetwork(given).Build(new Shape(1, 8, 8), 3, seed: 0);
+
+        CollectionAssert.AreEqual(new[] { false, false, false, true }, built.Layers.Select(l => l.Trainable).ToArray());
+        CollectionAssert.AreEqual(new[] { false, false, false, false, false, false, true, true }, built.Parameters.Select(p => p.RequiresGradient).ToArray());
+    }
+
+    [TestMethod]
     [DataRow(new[] { 1, 9, 9 }, 3, "takes samples of shape (1, 8, 8), not (1, 9, 9)")]
     [DataRow(new[] { 1, 8, 8 }, 4, "outputs (3) per sample; this task needs (4): end the network with Dense(4)")]
     public void Build_GivenNetworkThatDoesNotFit_SaysWhatItTakesAndGives(int[] input, int outputs, string expected)

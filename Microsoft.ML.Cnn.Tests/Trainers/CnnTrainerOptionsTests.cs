@@ -27,6 +27,8 @@ public sealed class CnnTrainerOptionsTests
         ["Backend", (Action<CnnMulticlassTrainer.Options>)(o => o.Backend = (BackendKind)7), "Auto, Managed or OneDnn"],
         ["NumberOfThreads", (Action<CnnMulticlassTrainer.Options>)(o => o.NumberOfThreads = 0), "null for every core"],
         ["FrozenLayers", (Action<CnnMulticlassTrainer.Options>)(o => o.FrozenLayers = [""]), "layer names"],
+        ["TrainableLayers", (Action<CnnMulticlassTrainer.Options>)(o => o.TrainableLayers = [""]), "layer names"],
+        ["TrainableLayers", (Action<CnnMulticlassTrainer.Options>)(o => { o.TrainableLayers = ["head"]; o.FrozenLayers = ["conv"]; }), "not both"],
         ["ShufflePoolSize", (Action<CnnMulticlassTrainer.Options>)(o => o.ShufflePoolSize = 0), "at least 1 row"],
         ["ScoringBatchSize", (Action<CnnMulticlassTrainer.Options>)(o => o.ScoringBatchSize = 0), "e.g. 256"],
         ["PredictedLabelColumnName", (Action<CnnMulticlassTrainer.Options>)(o => o.PredictedLabelColumnName = "Score"), "must differ"],

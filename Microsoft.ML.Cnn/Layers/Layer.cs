@@ -28,6 +28,12 @@ public abstract class Layer
     /// <summary>The layer's kind as shown in summaries, e.g. "Conv2D".</summary>
     public abstract string TypeName { get; }
 
+    /// <summary>
+    /// Options shown after <see cref="TypeName"/> in summaries and <see cref="ToString"/> because they change the
+    /// output shape or meaning in a way the type name does not say (e.g. "ceil mode"); empty for most layers.
+    /// </summary>
+    public virtual string Details => "";
+
     /// <summary>The layer's parameters, created when it is first applied.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
@@ -38,7 +44,8 @@ public abstract class Layer
         set
         {
             _trainable = value;
-            foreach (var p in _parameters) p.Trainable = value;
+            // Running statistics are state, never trained (as AddParameter sets them).
+            foreach (var p in _parameters) p.Trainable = value && p.IsOptimizable;
         }
     }
 
@@ -102,5 +109,5 @@ public abstract class Layer
         IsBuilt = true;
     }
 
-    public override string ToString() => $"{Name} ({TypeName})";
+    public override string ToString() => Details.Length == 0 ? $"{Name} ({TypeName})" : $"{Name} ({TypeName}, {Details})";
 }

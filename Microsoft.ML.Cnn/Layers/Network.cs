@@ -76,6 +76,37 @@ public sealed class Network
         _layers.FirstOrDefault(l => l.Name == name)
         ?? throw new KeyNotFoundException($"No layer is named '{name}'. Layers: {string.Join(", ", _layers.Select(l => l.Name))}.");
 
+    /// <summary>
+    /// Fine-tuning: makes the named layers trainable and freezes every other one (<see cref="Layer.Trainable"/> false:
+    /// its parameters stay as they are and a frozen BatchNorm normalizes with its running statistics), e.g.
+    /// <c>FreezeAllExcept("fc")</c> to train only a new classifier head.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A name is not a layer of this network (the message lists the layers).</exception>
+    public void FreezeAllExcept(params string[] trainableLayers)
+    {
+        ArgumentNullException.ThrowIfNull(trainableLayers);
+        var keep = trainableLayers.Select(GetLayer).ToHashSet();
+        foreach (var layer in _layers) layer.Trainable = keep.Contains(layer);
+    }
+
+    /// <summary>
+    /// Fine-tuning: freezes the named layer and every layer its output depends on (the feature extractor up to and
+    /// including it), e.g. <c>FreezeUpTo("layer3")</c>; other layers keep their flags.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No layer has this name (the message lists the layers).</exception>
+    public void FreezeUpTo(string layerName)
+    {
+        var last = GetLayer(layerName);
+        var pending = new Stack<SymbolicTensor>(_applications.Where(a => a.Layer == last));
+        var visited = new HashSet<SymbolicTensor>();
+        while (pending.TryPop(out var tensor))
+        {
+            if (!visited.Add(tensor)) continue;
+            if (tensor.Layer is not null) tensor.Layer.Trainable = false;
+            foreach (var input in tensor.Inputs) pending.Push(input);
+        }
+    }
+
     /// <summary>Re-initializes every parameter; the same seed gives bit-identical weights.</summary>
     public void InitializeWeights(long seed)
     {

@@ -11,7 +11,8 @@ namespace Microsoft.ML.Cnn.Layers;
 /// <param name="OutputShape">The output shape, batch first (N).</param>
 /// <param name="ParameterCount">Values in the layer's parameters (0 on the second application of a shared layer).</param>
 /// <param name="ConnectedTo">The names of the inputs, listed for layers with several inputs, empty otherwise.</param>
-public sealed record NetworkSummaryRow(string Name, string TypeName, Shape OutputShape, long ParameterCount, IReadOnlyList<string> ConnectedTo);
+/// <param name="Details">Options shown beside the type (<see cref="Layer.Details"/>, e.g. "ceil mode"); empty for most layers.</param>
+public sealed record NetworkSummaryRow(string Name, string TypeName, Shape OutputShape, long ParameterCount, IReadOnlyList<string> ConnectedTo, string Details = "");
 
 /// <summary>
 /// What <see cref="Network.Summary"/> returns: the rows (layer, output shape, parameter count, inputs of
@@ -34,7 +35,7 @@ public sealed class NetworkSummary
             var layer = tensor.Layer;
             long count = counted.Add(layer) ? layer.Parameters.Sum(p => (long)p.Shape.ElementCount) : 0;
             string[] connected = tensor.Inputs.Count > 1 ? tensor.Inputs.Select(NameOf).ToArray() : [];
-            rows.Add(new NetworkSummaryRow(layer.Name, layer.TypeName, tensor.Shape, count, connected));
+            rows.Add(new NetworkSummaryRow(layer.Name, layer.TypeName, tensor.Shape, count, connected, layer.Details));
         }
         Rows = rows;
         TotalParameters = network.Parameters.Sum(p => (long)p.Shape.ElementCount);
@@ -54,7 +55,7 @@ public sealed class NetworkSummary
     /// <summary>The table, Keras style.</summary>
     public override string ToString()
     {
-        var table = Rows.Select(r => (Layer: $"{r.Name} ({r.TypeName})", Shape: r.OutputShape.ToString(), Count: Format(r.ParameterCount), Connected: string.Join(", ", r.ConnectedTo))).ToArray();
+        var table = Rows.Select(r => (Layer: LayerColumn(r), Shape: r.OutputShape.ToString(), Count: Format(r.ParameterCount), Connected: string.Join(", ", r.ConnectedTo))).ToArray();
         int layerWidth = Math.Max("Layer (type)".Length, table.Max(r => r.Layer.Length)) + 2;
         int shapeWidth = Math.Max("Output shape".Length, table.Max(r => r.Shape.Length)) + 2;
         int countWidth = Math.Max("Param #".Length, table.Max(r => r.Count.Length));
@@ -71,6 +72,8 @@ public sealed class NetworkSummary
         sb.Append($"Non-trainable params: {Format(NonTrainableParameters)}");
         return sb.ToString();
     }
+
+    private static string LayerColumn(NetworkSummaryRow r) => r.Details.Length == 0 ? $"{r.Name} ({r.TypeName})" : $"{r.Name} ({r.TypeName}, {r.Details})";
 
     private static string NameOf(SymbolicTensor t) => t.Layer?.Name ?? t.InputName!;
 

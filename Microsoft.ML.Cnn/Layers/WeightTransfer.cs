@@ -6,7 +6,10 @@ namespace Microsoft.ML.Cnn.Layers;
 /// <summary>A tensor whose name matched but whose shape did not.</summary>
 public sealed record ShapeMismatch(string Name, Shape SourceShape, Shape TargetShape);
 
-/// <summary>What <see cref="WeightTransfer"/> did, parameter by parameter.</summary>
+/// <summary>A source tensor that was not considered for any parameter, and why (e.g. an integer counter).</summary>
+public sealed record SkippedTensor(string Name, string Reason);
+
+/// <summary>What <see cref="WeightTransfer"/> (or an import such as <c>TorchWeights.Load</c>) did, parameter by parameter.</summary>
 /// <param name="Copied">Target parameters that received the source's values.</param>
 /// <param name="Missing">Target parameters with no source tensor of that name; they keep their current values.</param>
 /// <param name="WrongShape">Names present on both sides with different shapes; the target keeps its values.</param>
@@ -14,12 +17,19 @@ public sealed record ShapeMismatch(string Name, Shape SourceShape, Shape TargetS
 public sealed record WeightTransferReport(IReadOnlyList<string> Copied, IReadOnlyList<string> Missing,
     IReadOnlyList<ShapeMismatch> WrongShape, IReadOnlyList<string> Unused)
 {
+    /// <summary>Source tensors set aside before matching (e.g. integer tensors of a PyTorch file); empty for network-to-network copies.</summary>
+    public IReadOnlyList<SkippedTensor> Skipped { get; init; } = [];
+
+    /// <summary>True when every target parameter received values (nothing missing or of the wrong shape).</summary>
+    public bool AllParametersCopied => Missing.Count == 0 && WrongShape.Count == 0;
+
     public override string ToString()
     {
-        var lines = new List<string> { $"copied {Copied.Count}, missing {Missing.Count}, wrong shape {WrongShape.Count}, unused {Unused.Count}" };
+        var lines = new List<string> { $"copied {Copied.Count}, missing {Missing.Count}, wrong shape {WrongShape.Count}, unused {Unused.Count}" + (Skipped.Count > 0 ? $", skipped {Skipped.Count}" : "") };
         lines.AddRange(Missing.Select(n => $"  missing:     {n} (kept its initial values)"));
         lines.AddRange(WrongShape.Select(m => $"  wrong shape: {m.Name}: source {m.SourceShape}, target {m.TargetShape} (kept its initial values)"));
         lines.AddRange(Unused.Select(n => $"  unused:      {n}"));
+        lines.AddRange(Skipped.Select(s => $"  skipped:     {s.Name} ({s.Reason})"));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -10,7 +10,7 @@ internal static class OnnxNetworkLowering
 {
     /// <summary>The ops the table maps, for error messages.</summary>
     internal const string MappedOps =
-        "Conv2D, Dense, MaxPool2D, AvgPool2D, GlobalAvgPool, BatchNormInference, Eltwise (Relu, LeakyRelu, Elu, Sigmoid, Tanh), Softmax, Add, Concat, Reshape";
+        "Conv2D, Dense, MaxPool2D, AvgPool2D, L2Pool2D, GlobalAvgPool, LocalResponseNorm, BatchNormInference, Eltwise (Relu, LeakyRelu, Elu, Sigmoid, Tanh), Softmax, Add, Concat, Reshape";
 
     /// <summary>
     /// Emits <paramref name="network"/> (one input, one output) reading the tensor <paramref name="input"/>; returns the

@@ -32,7 +32,9 @@ internal static class OnnxOpTable
         Dense => site.Node("Gemm", OnnxAttribute.Of("transB", 1L)), // weight [units, features], as Gemm's B transposed
         MaxPool2D pool => site.Node("MaxPool", PoolingAttributes(pool.Geometry)),
         AvgPool2D pool => site.Node("AveragePool", [.. PoolingAttributes(pool.Geometry), OnnxAttribute.Of("count_include_pad", pool.CountIncludesPadding ? 1L : 0L)]),
+        L2Pool2D pool => site.Node("LpPool", [.. PoolingAttributes(pool.Geometry), OnnxAttribute.Of("p", 2L)]), // padding adds zeros
         GlobalAvgPool => site.Then("GlobalAveragePool").Node("Flatten", Axis1), // [N, C, 1, 1] to the engine's [N, C]
+        LocalResponseNorm lrn => OnnxLocalResponseNormLowering.Emit(lrn, site),
         BatchNormInference bn => site.Node("BatchNormalization", OnnxAttribute.Of("epsilon", bn.Epsilon)),
         Eltwise eltwise => Activation(eltwise, site),
         Softmax => site.Node("Softmax", Axis1),

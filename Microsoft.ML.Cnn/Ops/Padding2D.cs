@@ -31,4 +31,22 @@ public static class OutputSize
                 "Use a smaller kernel, more padding, less pooling before this layer, or a larger input.");
         return result;
     }
+
+    /// <summary>
+    /// The rows (or columns) to add after the input so that the floor rule above gives PyTorch's ceil_mode size:
+    /// out = ceil((n + pBefore + pAfter - k)/s) + 1, less one when the last window would start at or beyond
+    /// n + pBefore (in padded coordinates: it would see only padding). Zero when the floor and ceiling agree,
+    /// or when no window starts inside the input (the output-size rule then reports it). Only for max pooling, where padded positions
+    /// never win: the extra positions change which windows exist, never a window's maximum.
+    /// </summary>
+    public static int CeilModeExtraPadding(int n, int kernel, int stride, int padBefore, int padAfter)
+    {
+        if (stride <= 0 || kernel <= 0) return 0;
+        // PyTorch rounds toward minus infinity, so a window wider than the padded input still gives one output
+        // (e.g. GoogLeNet's 3x3 maxpool3 on 2x2), as long as it starts inside the input.
+        int output = (int)Math.Floor((n + padBefore + padAfter - kernel + stride - 1) / (double)stride) + 1;
+        if (output > 0 && (output - 1) * stride >= n + padBefore) output--;
+        if (output <= 0) return 0;
+        return Math.Max((output - 1) * stride + kernel - (n + padBefore + padAfter), 0);
+    }
 }

@@ -1,4 +1,4 @@
-// Max, average and global average pooling over the spatial dimensions of [N, C, H, W], with backward ops.
+// Max, average, L2 and global average pooling over the spatial dimensions of [N, C, H, W], with backward ops.
 using Microsoft.ML.Cnn.Autodiff;
 using Microsoft.ML.Cnn.Graph;
 
@@ -80,4 +80,29 @@ public sealed record GlobalAvgPool : Op
 public sealed record GlobalAvgPoolBackward(Shape InputShape) : BackwardOp
 {
     public override IReadOnlyList<Shape> InferShapes(IReadOnlyList<Shape> inputs) => [InputShape.WithDimension(0, inputs[0][0])];
+}
+
+/// <summary>
+/// L2 pooling: y = sqrt(sum over the window of x^2), padded positions counting as zeros (PyTorch's
+/// <c>LPPool2d(2, kernel, stride)</c> after zero padding, ONNX's <c>LpPool</c> with p = 2). A smooth max: it sits
+/// between the average and the maximum of |x| (times the window's root size).
+/// </summary>
+public sealed record L2Pool2D(Pool2DGeometry Geometry) : Op
+{
+    public override IReadOnlyList<Shape> InferShapes(IReadOnlyList<Shape> inputs) => Geometry.InferPooled(inputs[0]);
+
+    public override IReadOnlyList<Value?> Gradient(GradientContext context) =>
+        [context.Emit(new L2Pool2DBackward(Geometry), context.Input(0), context.Output(), context.OutputGradientOrThrow)];
+}
+
+/// <summary>
+/// dx[i] = sum over the windows w holding i of x[i] dy[w] / y[w]. Where y[w] = 0 (every value of the window is 0) the
+/// window contributes 0: sqrt has no derivative at 0, PyTorch gives NaN or infinity there, and 0 is the subgradient
+/// that keeps training finite. Inputs: x, y, dy. Output: x's shape.
+/// </summary>
+public sealed record L2Pool2DBackward(Pool2DGeometry Geometry) : BackwardOp
+{
+    protected override (int Min, int Max) InputCount => (3, 3);
+
+    public override IReadOnlyList<Shape> InferShapes(IReadOnlyList<Shape> inputs) => [inputs[0]];
 }

@@ -5,7 +5,8 @@ namespace Microsoft.ML.Cnn.Persistence;
 
 /// <summary>
 /// Layer configs. To persist a new layer type: add a <see cref="LayerKind"/> code, a case in <see cref="Write"/>
-/// and one in <see cref="Read"/>, and document its fields in the format comment of both directions.
+/// and one in <see cref="Read"/>, and document its fields in the format comment of both directions. A field added to an
+/// existing config needs a new <see cref="ModelFormat.CurrentVersion"/>, and Read takes it only from files that have it.
 /// </summary>
 internal static class LayerConfigCodec
 {
@@ -26,11 +27,19 @@ internal static class LayerConfigCodec
                 break;
             case MaxPool2D m:
                 w.WriteByte((byte)LayerKind.MaxPool2D);
-                w.WritePair(m.Pool); w.WritePair(m.Stride); w.WritePadding(m.Padding);
+                w.WritePair(m.Pool); w.WritePair(m.Stride); w.WritePadding(m.Padding); w.WriteBool(m.CeilMode);
                 break;
             case AvgPool2D a:
                 w.WriteByte((byte)LayerKind.AvgPool2D);
                 w.WritePair(a.Pool); w.WritePair(a.Stride); w.WritePadding(a.Padding); w.WriteBool(a.CountIncludesPadding);
+                break;
+            case L2Pool2D l:
+                w.WriteByte((byte)LayerKind.L2Pool2D);
+                w.WritePair(l.Pool); w.WritePair(l.Stride); w.WritePadding(l.Padding);
+                break;
+            case LocalResponseNorm l:
+                w.WriteByte((byte)LayerKind.LocalResponseNorm);
+                w.WriteInt32(l.Size); w.WriteSingle(l.Alpha); w.WriteSingle(l.Beta); w.WriteSingle(l.K);
                 break;
             case Reshape r:
                 w.WriteByte((byte)LayerKind.Reshape);
@@ -76,8 +85,11 @@ internal static class LayerConfigCodec
             r.ReadConfigPair("dilation"), r.ReadConfig("groups"), r.ReadBool("use-bias flag"), r.ReadEnum<Activation>("activation"), name),
         LayerKind.DepthwiseConv2D => new DepthwiseConv2D(r.ReadConfigPair("kernel"), r.ReadConfigPair("stride"), r.ReadPadding(),
             r.ReadConfig("depth multiplier"), r.ReadConfigPair("dilation"), r.ReadBool("use-bias flag"), r.ReadEnum<Activation>("activation"), name),
-        LayerKind.MaxPool2D => new MaxPool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(), name),
+        LayerKind.MaxPool2D => new MaxPool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(),
+            r.Version >= 2 && r.ReadBool("ceil-mode flag"), name),
         LayerKind.AvgPool2D => new AvgPool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(), r.ReadBool("count-includes-padding flag"), name),
+        LayerKind.L2Pool2D => new L2Pool2D(r.ReadConfigPair("pool"), r.ReadConfigPair("stride"), r.ReadPadding(), name),
+        LayerKind.LocalResponseNorm => new LocalResponseNorm(r.ReadConfig("LRN size"), r.ReadSingle(), r.ReadSingle(), r.ReadSingle(), name),
         LayerKind.GlobalAveragePool2D => new GlobalAveragePool2D(name),
         LayerKind.Flatten => new Flatten(name),
         LayerKind.Reshape => new Reshape(r.ReadShape(1, "reshape target").ToArray(), name),

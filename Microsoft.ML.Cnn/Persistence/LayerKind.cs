@@ -22,4 +22,6 @@ public enum LayerKind : byte
     BatchNorm = 16,
     Add = 17,
     Concat = 18,
+    L2Pool2D = 19,
+    LocalResponseNorm = 20,
 }

@@ -6,7 +6,11 @@ internal static class ModelFormat
     /// <summary>"MLCNNNET" in ASCII.</summary>
     public static ReadOnlySpan<byte> Magic => "MLCNNNET"u8;
 
-    public const ushort CurrentVersion = 1;
+    /// <summary>
+    /// The version written. 1: the first format. 2: MaxPool2D's config ends with bool ceilMode; the L2Pool2D and
+    /// LocalResponseNorm layer kinds. Readers accept every version up to this one.
+    /// </summary>
+    public const ushort CurrentVersion = 2;
 
     /// <summary>Magic + version + body length.</summary>
     public const int HeaderLength = 8 + 2 + 8;

@@ -7,12 +7,17 @@ using Microsoft.ML.Cnn.Ops;
 
 namespace Microsoft.ML.Cnn.Persistence;
 
-internal sealed class ModelReader(byte[] body)
+/// <param name="body">The verified body.</param>
+/// <param name="version">The file's format version: readers of configs that grew in later versions check it.</param>
+internal sealed class ModelReader(byte[] body, ushort version = ModelFormat.CurrentVersion)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private int _position;
 
     public int Remaining => body.Length - _position;
+
+    /// <summary>The format version of the file being read.</summary>
+    public ushort Version => version;
 
     public byte ReadByte() => Take(1)[0];
 

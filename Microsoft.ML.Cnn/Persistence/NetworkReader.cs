@@ -6,14 +6,14 @@ using Microsoft.ML.Cnn.Layers;
 
 namespace Microsoft.ML.Cnn.Persistence;
 
-// *** Binary format *** (version 1; little-endian; mirrors the block in NetworkWriter.cs)
+// *** Binary format *** (version 2; little-endian; mirrors the block in NetworkWriter.cs; version 1 files still load)
 // header:  byte[8] magic "MLCNNNET", uint16 format version, int64 body length B (at most 2^31)
 // body:    int32 L; L x (byte LayerKind, string name, bool trainable, float32 learning-rate multiplier, kind config)
 //          int32 A; A x (byte 0, string input name, shape) | (byte 1, int32 layer index, int32 n, int32 earlier application index[n])
 //          int32 network input count, application index[...]; int32 network output count, application index[...]
 //          int32 P; P x (string name, byte ParameterRole, shape, float32 values[product of dims])
 // trailer: byte[32] SHA-256 of header and body
-// Kind configs are listed in NetworkWriter.cs and read in LayerConfigCodec.Read. Every count is checked against
+// Kind configs are listed in NetworkWriter.cs and read in LayerConfigCodec.Read, which knows the fields each version added. Every count is checked against
 // ModelFormat's limits (and the bytes left) before anything is allocated; the checksum is verified before parsing.
 internal static class NetworkReader
 {
@@ -23,7 +23,8 @@ internal static class NetworkReader
 
     public static Network Read(Stream source)
     {
-        var reader = new ModelReader(ReadVerifiedBody(source));
+        var (version, body) = ReadVerifiedBody(source);
+        var reader = new ModelReader(body, version);
         try
         {
             return ReadBody(reader);
@@ -34,7 +35,7 @@ internal static class NetworkReader
         }
     }
 
-    private static byte[] ReadVerifiedBody(Stream source)
+    private static (ushort Version, byte[] Body) ReadVerifiedBody(Stream source)
     {
         var header = new byte[ModelFormat.HeaderLength];
         int got = ReadUpTo(source, header);
@@ -65,7 +66,7 @@ internal static class NetworkReader
         sha.AppendData(body.GetBuffer(), 0, (int)body.Length);
         if (!sha.GetHashAndReset().AsSpan().SequenceEqual(checksum))
             throw new InvalidDataException("The network file is corrupted: its SHA-256 checksum does not match its contents.");
-        return body.ToArray();
+        return (version, body.ToArray());
     }
 
     private static Network ReadBody(ModelReader r)

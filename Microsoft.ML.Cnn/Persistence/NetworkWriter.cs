@@ -4,10 +4,10 @@ using Microsoft.ML.Cnn.Layers;
 
 namespace Microsoft.ML.Cnn.Persistence;
 
-// *** Binary format *** (version 1; little-endian; the reader in NetworkReader.cs mirrors this block)
+// *** Binary format *** (version 2; little-endian; the reader in NetworkReader.cs mirrors this block)
 // header:
 //   byte[8]  magic "MLCNNNET"
-//   uint16   format version = 1
+//   uint16   format version = 2 (version 1 lacks MaxPool2D's ceilMode and the kinds marked "v2"; readers still accept it)
 //   int64    body length B in bytes (at most 2^31)
 // body (B bytes):
 //   int32 layer count L; per layer (in the network's topological order):
@@ -15,8 +15,10 @@ namespace Microsoft.ML.Cnn.Persistence;
 //     then the kind's config (LayerConfigCodec.cs):
 //       Conv2D          int32 filters, kernel (h, w), stride (h, w), padding, dilation (h, w), int32 groups, bool useBias, byte Activation
 //       DepthwiseConv2D kernel (h, w), stride (h, w), padding, int32 depth multiplier, dilation (h, w), bool useBias, byte Activation
-//       MaxPool2D       pool (h, w), stride (h, w), padding
+//       MaxPool2D       pool (h, w), stride (h, w), padding, bool ceilMode (v2; absent in version 1 files, read as false)
 //       AvgPool2D       pool (h, w), stride (h, w), padding, bool countIncludesPadding
+//       L2Pool2D        pool (h, w), stride (h, w), padding (v2)
+//       LocalResponseNorm int32 size, float32 alpha, float32 beta, float32 k (v2)
 //       Reshape         shape (per-sample target)
 //       Dense           int32 units, byte Activation, bool useBias
 //       LeakyReLU, ELU  float32 alpha

@@ -120,15 +120,20 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
             Log(report.Missing.Count + report.WrongShape.Count > 0 ? ChannelMessageKind.Warning : ChannelMessageKind.Info, $"Initial weights: {report}");
         }
         foreach (string name in _options.FrozenLayers ?? [])
+            FindLayer(network, name, nameof(CnnTrainerOptions.FrozenLayers)).Trainable = false;
+        if (_options.TrainableLayers is { } trainable)
         {
-            var layer = network.Layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException(
-                $"FrozenLayers names '{name}', which is not a layer of the {Architecture}; its layers are {string.Join(", ", network.Layers.Select(l => l.Name))}.", nameof(CnnTrainerOptions.FrozenLayers));
-            layer.Trainable = false;
+            var keep = trainable.Select(name => FindLayer(network, name, nameof(CnnTrainerOptions.TrainableLayers))).ToHashSet();
+            foreach (var layer in network.Layers) layer.Trainable = keep.Contains(layer);
         }
         if (!network.Parameters.Any(p => p.RequiresGradient))
             throw new ArgumentException($"Every layer of the {Architecture} is frozen, so training would change nothing; unfreeze at least one.", nameof(CnnTrainerOptions.FrozenLayers));
         return network;
     }
+
+    private Layer FindLayer(Network network, string name, string option) =>
+        network.Layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException(
+            $"{option} names '{name}', which is not a layer of the {Architecture}; its layers are {string.Join(", ", network.Layers.Select(l => l.Name))}.", option);
 
     private static ImageAugmentation? ReadAugmentation(DataViewSchema.Column features, Shape shape)
     {

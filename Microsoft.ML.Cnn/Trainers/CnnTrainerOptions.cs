@@ -90,6 +90,13 @@ public abstract class CnnTrainerOptions
     public IReadOnlyList<string>? FrozenLayers;
 
     /// <summary>
+    /// Names of the only layers training may change; every other layer of the new network is frozen (e.g. ["fc"] to
+    /// train just a new head on imported weights). Null (default) leaves the flags as built. Set this or
+    /// <see cref="FrozenLayers"/>, not both.
+    /// </summary>
+    public IReadOnlyList<string>? TrainableLayers;
+
+    /// <summary>
     /// Rows held in memory to shuffle a data view that cannot shuffle itself (or when <see cref="ValidationSetFraction"/>
     /// splits it); null (default) for 1024 rows or 64 MiB of features, whichever is fewer, and never less than a batch.
     /// </summary>
@@ -129,6 +136,8 @@ public abstract class CnnTrainerOptions
         Require(Enum.IsDefined(Backend), nameof(Backend), $"Backend {Backend} is not Auto, Managed or OneDnn.");
         Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), $"NumberOfThreads is {NumberOfThreads}; use at least 1, or null for every core.");
         Require(FrozenLayers is null || FrozenLayers.All(name => !string.IsNullOrEmpty(name)), nameof(FrozenLayers), "FrozenLayers holds an empty name; list layer names such as \"conv2d_1\".");
+        Require(TrainableLayers is null || TrainableLayers.All(name => !string.IsNullOrEmpty(name)), nameof(TrainableLayers), "TrainableLayers holds an empty name; list layer names such as \"fc\".");
+        Require(TrainableLayers is null || FrozenLayers is null, nameof(TrainableLayers), "Both TrainableLayers and FrozenLayers are set; name the layers to train or the layers to freeze, not both.");
         Require(ShufflePoolSize is null or >= 1, nameof(ShufflePoolSize), $"ShufflePoolSize is {ShufflePoolSize}; use at least 1 row, or null for the default.");
         Require(ScoringBatchSize >= 1, nameof(ScoringBatchSize), $"ScoringBatchSize is {ScoringBatchSize}; use at least 1, e.g. 256.");
     }

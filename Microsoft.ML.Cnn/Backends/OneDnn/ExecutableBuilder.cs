@@ -134,7 +134,7 @@ internal sealed class ExecutableBuilder
         {
             if (workspace.IsProducer)
             {
-                int lastBackward = _plan.Steps.Select((s, i) => (s, i)).Where(p => p.s.Op is MaxPool2DBackward && p.s.Inputs[1] == workspace.PooledOutput).Max(p => p.i);
+                int lastBackward = _plan.Steps.Select((s, i) => (s, i)).Where(p => StepContext.ReadsWorkspaceOf(p.s, workspace.PooledOutput)).Max(p => p.i);
                 _workspaces[workspace.PooledOutput] = ArenaSlot(Floats(workspace.Desc), _step, lastBackward);
             }
             args.Add((DnnlArg.Workspace, _workspaces[workspace.PooledOutput], workspace.Desc));

@@ -26,6 +26,10 @@ internal static class OneDnnKernels
         AvgPool2D pool => PoolingPrimitives.AverageForward(pool, node, ctx),
         AvgPool2DBackward op => PoolingPrimitives.AverageBackward(op, node, ctx),
         GlobalAvgPool => PoolingPrimitives.GlobalAverageForward(node, ctx),
+        // NOTE: oneDNN's window for an even size is the centred size-1 channels (alpha still divided by size), not
+        // PyTorch's; even sizes run the managed kernels.
+        LocalResponseNorm lrn when lrn.Size % 2 == 1 => LocalResponseNormPrimitives.Forward(lrn, node, ctx),
+        LocalResponseNormBackward op when op.Forward.Size % 2 == 1 => LocalResponseNormPrimitives.Backward(op.Forward, node, ctx),
         GlobalAvgPoolBackward => PoolingPrimitives.GlobalAverageBackward(node, ctx),
         Eltwise e => ActivationPrimitives.EltwiseForward(e, node, ctx),
         EltwiseBackward e => ActivationPrimitives.EltwiseBackward(e, node, ctx),

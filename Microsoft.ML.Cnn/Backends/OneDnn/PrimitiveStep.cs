@@ -17,7 +17,7 @@ internal readonly record struct Operand(int Arg, DnnlMemoryDesc Desc, DnnlMemory
     public bool IsUsed => Arg >= 0;
 }
 
-/// <summary>Max pooling's workspace, written by the forward step and read by the backward step of the same output.</summary>
+/// <summary>A workspace (max pooling's, LRN's), written by the forward step and read by the backward step of the same output.</summary>
 internal readonly record struct WorkspaceUse(Value PooledOutput, DnnlMemoryDesc Desc, bool IsProducer);
 
 /// <summary>A graph step run by a primitive: node inputs and outputs in order, plus the workspace it writes or reads.</summary>

@@ -1,5 +1,5 @@
 // What a primitive family needs while compiling one step: shapes, the current layouts of its inputs, whether the
-// plan trains, the primitive cache, and the forward pooling primitives their backward steps pair with.
+// plan trains, the primitive cache, and the forward primitives (max pooling, LRN) whose workspace a backward step reads.
 using Microsoft.ML.Cnn.Backends.OneDnn.Native;
 using Microsoft.ML.Cnn.Execution;
 using Microsoft.ML.Cnn.Graph;
@@ -9,7 +9,7 @@ namespace Microsoft.ML.Cnn.Backends.OneDnn;
 
 internal sealed class StepContext(ExecutionPlan plan, PrimitiveCache cache, Func<Value, TensorHome> home)
 {
-    private readonly Dictionary<Value, CachedPrimitive> _poolForwards = [];
+    private readonly Dictionary<Value, CachedPrimitive> _workspaceForwards = [];
 
     public ExecutionPlan Plan { get; } = plan;
 
@@ -61,13 +61,19 @@ internal sealed class StepContext(ExecutionPlan plan, PrimitiveCache cache, Func
     public static Operand Operand(int arg, CachedPrimitive primitive, DnnlQuery what, DnnlMemoryDesc plain, int index = 0) =>
         new(arg, primitive.Query(what, index), plain);
 
-    /// <summary>Whether a step of the plan is a max-pool backward of <paramref name="pooled"/> (the forward then keeps a workspace).</summary>
-    public bool HasMaxPoolBackward(Value pooled) =>
-        Plan.Steps.Any(s => s.Op is MaxPool2DBackward && s.Inputs[1] == pooled);
+    /// <summary>
+    /// Whether <paramref name="step"/> is a backward op that reads the workspace of the forward step producing
+    /// <paramref name="output"/>: max pooling's and LRN's backward ops take the forward output y as input 1 to find it.
+    /// </summary>
+    public static bool ReadsWorkspaceOf(Node step, Value output) =>
+        step.Op is MaxPool2DBackward or LocalResponseNormBackward && step.Inputs[1] == output;
 
-    public void RegisterPoolForward(Value pooled, CachedPrimitive forward) => _poolForwards[pooled] = forward;
+    /// <summary>Whether a step of the plan reads the workspace of <paramref name="output"/>'s forward step (which then keeps one).</summary>
+    public bool HasWorkspaceReader(Value output) => Plan.Steps.Any(s => ReadsWorkspaceOf(s, output));
 
-    public CachedPrimitive PoolForward(Value pooled) =>
-        _poolForwards.TryGetValue(pooled, out var forward) ? forward
-            : throw new InvalidOperationException($"{Operation}: its input y is not the output of a MaxPool2D compiled for training.");
+    public void RegisterWorkspaceForward(Value output, CachedPrimitive forward) => _workspaceForwards[output] = forward;
+
+    public CachedPrimitive WorkspaceForward(Value output) =>
+        _workspaceForwards.TryGetValue(output, out var forward) ? forward
+            : throw new InvalidOperationException($"{Operation}: its input y is not the output of a forward primitive compiled for training.");
 }

@@ -16,9 +16,28 @@ internal sealed record ConvSpec(int Filters, (int Height, int Width) Kernel, (in
     public override Layer Create() => new Conv2D(Filters, Kernel, Stride, Padding, Dilation, Groups, UseBias, Activation, Name);
 }
 
-internal sealed record PoolSpec(bool IsMax, (int Height, int Width) Size, (int Height, int Width)? Stride, Padding Padding, string? Name) : LayerSpec(Name)
+/// <summary>How a pooling layer reduces its window.</summary>
+internal enum PoolMode
 {
-    public override Layer Create() => IsMax ? new MaxPool2D(Size, Stride, Padding, Name) : new AvgPool2D(Size, Stride, Padding, name: Name);
+    Max,
+    Average,
+    L2,
+}
+
+/// <summary>A pooling layer; <paramref name="CeilMode"/> (round the output size up) applies to max pooling only.</summary>
+internal sealed record PoolSpec(PoolMode Mode, (int Height, int Width) Size, (int Height, int Width)? Stride, Padding Padding, bool CeilMode, string? Name) : LayerSpec(Name)
+{
+    public override Layer Create() => Mode switch
+    {
+        PoolMode.Max => new MaxPool2D(Size, Stride, Padding, CeilMode, Name),
+        PoolMode.Average => new AvgPool2D(Size, Stride, Padding, name: Name),
+        _ => new L2Pool2D(Size, Stride, Padding, Name),
+    };
+}
+
+internal sealed record LocalResponseNormSpec(int Size, float Alpha, float Beta, float K, string? Name) : LayerSpec(Name)
+{
+    public override Layer Create() => new LocalResponseNorm(Size, Alpha, Beta, K, Name);
 }
 
 internal sealed record DenseSpec(int Units, Activation Activation, bool UseBias, string? Name) : LayerSpec(Name)

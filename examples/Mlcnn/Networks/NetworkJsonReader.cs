@@ -12,14 +12,18 @@ internal static class NetworkJsonReader
     public static IReadOnlyDictionary<string, string[]> LayerFieldNames { get; } = new Dictionary<string, string[]>
     {
         ["conv"] = ["filters", "kernel", "stride", "padding", "dilation", "groups", "bias", "activation", "name"],
-        ["pool"] = ["mode", "size", "stride", "padding", "name"],
+        ["pool"] = ["mode", "size", "stride", "padding", "ceilMode", "name"],
         ["dense"] = ["units", "activation", "bias", "name"],
         ["bn"] = ["momentum", "epsilon", "name"],
+        ["lrn"] = ["size", "alpha", "beta", "k", "name"],
         ["dropout"] = ["rate", "name"],
         ["flatten"] = ["name"],
         ["global-avg-pool"] = ["name"],
         ["activation"] = ["function", "name"],
     };
+
+    /// <summary>The "mode" names of a pooling layer.</summary>
+    private static readonly Dictionary<string, PoolMode> PoolModes = new() { ["max"] = PoolMode.Max, ["avg"] = PoolMode.Average, ["l2"] = PoolMode.L2 };
 
     /// <summary>Reads the architecture file at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The JSON is malformed or describes an invalid layer; the message names the file, layer and field.</exception>
@@ -82,7 +86,10 @@ internal static class NetworkJsonReader
         {
             "conv" => new ConvSpec(f.PositiveInt("filters"), f.Pair("kernel"), f.Pair("stride", 1), f.Padding(Padding.Valid), f.Pair("dilation", 1),
                 f.PositiveInt("groups", 1), f.Bool("bias", true), f.Activation("activation", Activation.None), f.Name()),
-            "pool" => new PoolSpec(f.Choice("mode", "max", "max", "avg") == "max", f.Pair("size"), f.OptionalPair("stride"), f.Padding(Padding.Valid), f.Name()),
+            "pool" => new PoolSpec(PoolModes[f.Choice("mode", "max", [.. PoolModes.Keys])], f.Pair("size"), f.OptionalPair("stride"), f.Padding(Padding.Valid),
+                f.Bool("ceilMode", false), f.Name()),
+            "lrn" => new LocalResponseNormSpec(f.PositiveInt("size"), f.Float("alpha", 1e-4f, 0f, 1e6f, "in [0, 1e6]"), f.Float("beta", 0.75f, 0f, 100f, "in [0, 100]"),
+                f.Float("k", 1f, 1e-12f, 1e6f, "in [1e-12, 1e6]"), f.Name()),
             "dense" => new DenseSpec(f.PositiveInt("units"), f.Activation("activation", Activation.None), f.Bool("bias", true), f.Name()),
             "bn" => new BatchNormSpec(f.Float("momentum", 0.1f, 0f, 1f, "in [0, 1]"), f.Float("epsilon", 1e-5f, 1e-12f, 1f, "in [1e-12, 1]"), f.Name()),
             "dropout" => new DropoutSpec(f.Float("rate", float.NaN, 0f, 0.999f, "in [0, 1)"), f.Name()),
@@ -91,6 +98,8 @@ internal static class NetworkJsonReader
             "activation" => new ActivationSpec(f.Activation("function", null), f.Name()),
             _ => throw new InvalidDataException($"layers[{index}] has type \"{type}\"; use one of {TypeList}."),
         };
+        if (spec is PoolSpec { Mode: not PoolMode.Max, CeilMode: true })
+            throw f.Error("\"ceilMode\" applies to max pooling only; remove it or use \"mode\": \"max\".");
         if (spec is DropoutSpec { Rate: float.NaN }) throw f.Error("\"rate\" is required: the fraction of activations dropped, in [0, 1).");
         if (spec is ActivationSpec { Function: Activation.None }) throw f.Error("\"function\" is \"none\", which does nothing; remove the layer or name a function.");
         return spec;

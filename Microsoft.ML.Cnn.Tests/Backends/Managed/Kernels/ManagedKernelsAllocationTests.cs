@@ -1,4 +1,5 @@
-// A compiled graph of convolution and dense ops, forward and backward, must not allocate in a steady-state Run.
+// Compiled graphs of convolution and dense ops, and of L2 pooling and LRN, forward and backward, must not allocate in
+// a steady-state Run.
 using Microsoft.ML.Cnn.Backends.Managed;
 using Microsoft.ML.Cnn.Execution;
 using Microsoft.ML.Cnn.Graph;
@@ -48,5 +49,32 @@ public sealed class ManagedKernelsAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.AreEqual(0L, allocated, "Run() allocated on the managed heap after warm-up.");
+    }
+
+    [TestMethod]
+    public void Run_L2PoolAndLocalResponseNormGraph_AllocatesNothingAfterWarmUp()
+    {
+        var graph = new ComputationGraph();
+        var pooling = new Pool2DGeometry(3, 3, 2, 2, Padding2D.Symmetric(1, 1));
+        var lrn = new LocalResponseNorm(5, 1e-2f, 0.75f, 2f);
+        Shape image = new(4, 8, 9, 9), pooled = new(4, 8, 5, 5);
+        Value x = graph.Emit(new Placeholder("x", image), []), dy = graph.Emit(new Placeholder("dy", pooled), []);
+        var y = graph.Emit(new L2Pool2D(pooling), x);
+        var dx = graph.Emit(new L2Pool2DBackward(pooling), x, y, dy);
+        var normalized = graph.Emit(lrn, x);
+        var dn = graph.Emit(new LocalResponseNormBackward(lrn), x, normalized, x);
+        var plan = ExecutionPlan.Create(graph, 4, [dx, dn]);
+        using var backend = new ManagedBackend(2);
+        using var store = backend.CreateParameterStore([]);
+        using var executable = backend.Compile(plan, store);
+        var random = new SeededRandom(2);
+        executable.SetInput(x, KernelRunner.Random(random, image));
+        executable.SetInput(dy, KernelRunner.Random(random, pooled));
+
+        for (int i = 0; i < 3; i++) executable.Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 3; i++) executable.Run();
+
+        Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before, "Run() allocated on the managed heap after warm-up.");
     }
 }

@@ -58,6 +58,8 @@ internal static unsafe partial class Dnnl
     [LibraryImport(Library)] public static partial DnnlStatus dnnl_inner_product_forward_desc_init(void* desc, DnnlPropKind prop, DnnlMemoryDesc* src, DnnlMemoryDesc* weights, DnnlMemoryDesc* bias, DnnlMemoryDesc* dst);
     [LibraryImport(Library)] public static partial DnnlStatus dnnl_inner_product_backward_data_desc_init(void* desc, DnnlMemoryDesc* diffSrc, DnnlMemoryDesc* weights, DnnlMemoryDesc* diffDst);
     [LibraryImport(Library)] public static partial DnnlStatus dnnl_inner_product_backward_weights_desc_init(void* desc, DnnlMemoryDesc* src, DnnlMemoryDesc* diffWeights, DnnlMemoryDesc* diffBias, DnnlMemoryDesc* diffDst);
+    [LibraryImport(Library)] public static partial DnnlStatus dnnl_lrn_forward_desc_init(void* desc, DnnlPropKind prop, DnnlAlgorithm algorithm, DnnlMemoryDesc* data, long localSize, float alpha, float beta, float k);
+    [LibraryImport(Library)] public static partial DnnlStatus dnnl_lrn_backward_desc_init(void* desc, DnnlAlgorithm algorithm, DnnlMemoryDesc* diffData, DnnlMemoryDesc* data, long localSize, float alpha, float beta, float k);
     [LibraryImport(Library)] public static partial DnnlStatus dnnl_binary_desc_init(void* desc, DnnlAlgorithm algorithm, DnnlMemoryDesc* src0, DnnlMemoryDesc* src1, DnnlMemoryDesc* dst);
 }
 #pragma warning restore IDE1006, SA1300

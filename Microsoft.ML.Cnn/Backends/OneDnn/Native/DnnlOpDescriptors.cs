@@ -27,7 +27,7 @@ internal static unsafe class DnnlOpDescriptors
 {
     // sizeof of the 2.6 descriptor structs (gcc): the blobs are opaque to C#, so only their size matters.
     private const int ConvolutionDescSize = 5976, PoolingV2DescSize = 3288, EltwiseDescSize = 1416, SoftmaxV2DescSize = 2800,
-        BatchNormDescSize = 3496, InnerProductDescSize = 5584, BinaryDescSize = 2096;
+        BatchNormDescSize = 3496, InnerProductDescSize = 5584, BinaryDescSize = 2096, LrnDescSize = 1432;
 
     private delegate DnnlStatus InitDescriptor(void* desc, DnnlMemoryDesc* memoryDescs);
 
@@ -68,6 +68,15 @@ internal static unsafe class DnnlOpDescriptors
 
     public static DnnlPrimitiveRequest BatchNormBackward(string op, DnnlPropKind prop, DnnlMemoryDesc diffData, DnnlMemoryDesc data, float epsilon, DnnlNormalizationFlags flags) =>
         FromDescriptor(op, nameof(Dnnl.dnnl_batch_normalization_backward_desc_init), BatchNormDescSize, [diffData, data], (d, m) => Dnnl.dnnl_batch_normalization_backward_desc_init(d, prop, &m[0], &m[1], epsilon, flags));
+
+    /// <summary>LRN across channels; oneDNN divides alpha by the size, as PyTorch does.</summary>
+    public static DnnlPrimitiveRequest LrnForward(string op, DnnlPropKind prop, DnnlMemoryDesc data, long size, float alpha, float beta, float k) =>
+        FromDescriptor(op, nameof(Dnnl.dnnl_lrn_forward_desc_init), LrnDescSize, [data], (d, m) =>
+            Dnnl.dnnl_lrn_forward_desc_init(d, prop, DnnlAlgorithm.LrnAcrossChannels, &m[0], size, alpha, beta, k));
+
+    public static DnnlPrimitiveRequest LrnBackward(string op, DnnlMemoryDesc diffData, DnnlMemoryDesc data, long size, float alpha, float beta, float k) =>
+        FromDescriptor(op, nameof(Dnnl.dnnl_lrn_backward_desc_init), LrnDescSize, [diffData, data], (d, m) =>
+            Dnnl.dnnl_lrn_backward_desc_init(d, DnnlAlgorithm.LrnAcrossChannels, &m[0], &m[1], size, alpha, beta, k));
 
     public static DnnlPrimitiveRequest InnerProductForward(string op, DnnlPropKind prop, DnnlMemoryDesc src, DnnlMemoryDesc weights, DnnlMemoryDesc? bias, DnnlMemoryDesc dst) =>
         FromDescriptor(op, nameof(Dnnl.dnnl_inner_product_forward_desc_init), InnerProductDescSize, [src, weights, bias ?? default, dst], (d, m) =>

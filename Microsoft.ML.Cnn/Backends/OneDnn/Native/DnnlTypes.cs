@@ -62,6 +62,7 @@ internal enum DnnlAlgorithm
     PoolingMax = 0x1ff,
     PoolingAvgIncludePadding = 0x2ff,
     PoolingAvgExcludePadding = 0x3ff,
+    LrnAcrossChannels = 0xaff,
     BinaryAdd = 0x1fff0,
     SoftmaxAccurate = 0x30000,
 }

@@ -10,14 +10,14 @@ internal static class PoolingPrimitives
     public static PrimitiveStep MaxForward(MaxPool2D op, Node node, StepContext ctx)
     {
         var y = node.Outputs[0];
-        bool keepWorkspace = ctx.HasMaxPoolBackward(y);
+        bool keepWorkspace = ctx.HasWorkspaceReader(y);
         var request = DnnlOpDescriptors.PoolingForward(ctx.Operation, keepWorkspace ? DnnlPropKind.ForwardTraining : DnnlPropKind.ForwardInference,
             DnnlAlgorithm.PoolingMax, ctx.Current(node.Inputs[0]), ctx.Any(y), Window(op.Geometry));
         var p = ctx.Cache.Get(request);
         WorkspaceUse? workspace = null;
         if (keepWorkspace)
         {
-            ctx.RegisterPoolForward(y, p);
+            ctx.RegisterWorkspaceForward(y, p);
             workspace = new WorkspaceUse(y, p.Query(DnnlQuery.WorkspaceMd), IsProducer: true);
         }
         return new PrimitiveStep(p, [StepContext.Operand(DnnlArg.Src, p, DnnlQuery.SourceMd, ctx.Plain(node.Inputs[0]))],
@@ -27,7 +27,7 @@ internal static class PoolingPrimitives
     /// <summary>Inputs x (unused), y (finds the forward and its workspace), dy; output dx.</summary>
     public static PrimitiveStep MaxBackward(MaxPool2DBackward op, Node node, StepContext ctx)
     {
-        var forward = ctx.PoolForward(node.Inputs[1]);
+        var forward = ctx.WorkspaceForward(node.Inputs[1]);
         var request = DnnlOpDescriptors.PoolingBackward(ctx.Operation, DnnlAlgorithm.PoolingMax,
             forward.Query(DnnlQuery.SourceMd), forward.Query(DnnlQuery.DestinationMd), Window(op.Geometry));
         var p = ctx.Cache.Get(request, forward);
