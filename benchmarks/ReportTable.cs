@@ -12,7 +12,7 @@ internal static class ReportTable
             var (reference, referenceRatio) = Twin(m, torch, openBlas: false, channelsLast: false);
             var (nhwc, nhwcRatio) = Twin(m, torch, openBlas: false, channelsLast: true);
             var (openBlas, openBlasRatio) = Twin(m, torch, openBlas: true, channelsLast: false);
-            Console.WriteLine($"{m.Model,-8} {m.Kind,-6} {m.Batch,5} {m.Backend,-8} {m.SamplesPerSecond,11:N0} {1e6 / m.SamplesPerSecond,10:F1} {m.GigaFlops,8:F1} {reference,11} {referenceRatio,6} {nhwc,11} {nhwcRatio,6} {openBlas,15} {openBlasRatio,6}");
+            Console.WriteLine($"{m.Model,-8} {m.Kind,-6} {m.Batch,5} {m.Backend,-8} {Rate(m.SamplesPerSecond),11} {1e6 / m.SamplesPerSecond,10:F1} {m.GigaFlops,8:F1} {reference,11} {referenceRatio,6} {nhwc,11} {nhwcRatio,6} {openBlas,15} {openBlasRatio,6}");
         }
         if (torchProblem is not null) Console.WriteLine($"PyTorch: {torchProblem}");
         Console.WriteLine("Medians of per-step times after warm-up; training counts 3 forward passes of FLOPs; ratio = ours / PyTorch.");
@@ -25,6 +25,9 @@ internal static class ReportTable
         // Pipeline scoring ("score", batches of 256 inside Transform) is compared with PyTorch's batch-256 inference.
         var (kind, batch) = m.Kind == "score" ? ("infer", BenchmarkSettings.InferenceBatch) : (m.Kind, m.Batch);
         var twin = torch.FirstOrDefault(t => t.Model == m.Model && t.Kind == kind && t.Batch == batch && t.OpenBlas == openBlas && t.ChannelsLast == channelsLast);
-        return twin is null ? ("-", "-") : (twin.SamplesPerSecond.ToString("N0"), (m.SamplesPerSecond / twin.SamplesPerSecond).ToString("F2"));
+        return twin is null ? ("-", "-") : (Rate(twin.SamplesPerSecond), (m.SamplesPerSecond / twin.SamplesPerSecond).ToString("F2"));
     }
+
+    /// <summary>Samples per second, with a decimal for the full-size networks' small rates.</summary>
+    private static string Rate(double samplesPerSecond) => samplesPerSecond.ToString(samplesPerSecond < 100 ? "N1" : "N0");
 }
