@@ -4,7 +4,7 @@ using Microsoft.ML.Cnn.Backends;
 namespace Microsoft.ML.Cnn.Benchmarks;
 
 internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int InferenceIterations, HashSet<string>? Models, bool RunTorch,
-    BackendKind[] Backends, string? OpenBlasDirectory, string? CifarTestDirectory = null, bool EndToEnd = true)
+    BackendKind[] Backends, string? OpenBlasDirectory, string? CifarTestDirectory = null, bool EndToEnd = true, int FullSizeSteps = 5)
 {
     /// <summary>Where tools/fetch-openblas.sh unpacks OpenBLAS, relative to the repository root.</summary>
     private const string FetchedOpenBlas = "benchmarks/.openblas/usr/lib/x86_64-linux-gnu/openblas-pthread";
@@ -27,6 +27,7 @@ internal sealed record BenchmarkSettings(int Threads, int TrainSteps, int Infere
                 case "--train-steps" when int.TryParse(Next(), out int s) && s > 0: settings = settings with { TrainSteps = s }; break;
                 case "--infer-iterations" when int.TryParse(Next(), out int n) && n > 0: settings = settings with { InferenceIterations = n }; break;
                 case "--models" when Next() is { } list: settings = settings with { Models = list.Split(',').ToHashSet() }; break;
+                case "--full-size-steps" when int.TryParse(Next(), out int f) && f > 0: settings = settings with { FullSizeSteps = f }; break;
                 case "--no-torch": settings = settings with { RunTorch = false }; break;
                 case "--backend" when ParseBackends(Next()) is { } chosen: settings = settings with { Backends = chosen }; break;
                 case "--cifar" when Next() is { } cifar: settings = settings with { CifarTestDirectory = Path.GetFullPath(cifar) }; break;

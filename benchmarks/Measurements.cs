@@ -1,4 +1,4 @@
-// Times the library: training steps at batch 128 through the real Trainer, inference at batch 256 and 1 through Predictor.
+// Times the library: training steps through the real Trainer and inference through Predictor, at each model's batches.
 using System.Diagnostics;
 using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Graph;
@@ -20,6 +20,7 @@ internal sealed record Measurement(string Model, string Backend, string Kind, in
 internal static class Measurements
 {
     private const int WarmUp = 5;
+    private const int FullSizeWarmUp = 2;
 
     public static IEnumerable<Measurement> Run(BenchmarkModel model, BenchmarkSettings settings, BackendKind kind)
     {
@@ -28,21 +29,24 @@ internal static class Measurements
         double flops = FlopCounter.ForwardFlopsPerSample(network);
 
         // Training: per-batch times from the progress callback, which the trainer calls synchronously after each step.
-        int steps = WarmUp + settings.TrainSteps + 1;
-        var data = RandomData(network.InputShape, steps * BenchmarkSettings.TrainBatch, seed: 1);
+        int warmUp = model.IsFullSize ? FullSizeWarmUp : WarmUp;
+        int steps = warmUp + (model.IsFullSize ? settings.FullSizeSteps : settings.TrainSteps) + 1;
+        var data = RandomData(network.InputShape, steps * model.TrainBatch, model.Classes, seed: 1);
         var stamps = new List<long>(steps);
-        using (var trainer = new Trainer(network, new TrainerOptions { Optimizer = new Adam(1e-3f), BatchSize = BenchmarkSettings.TrainBatch, Epochs = 1, Backend = backend }))
+        using (var trainer = new Trainer(network, new TrainerOptions { Optimizer = new Adam(1e-3f), BatchSize = model.TrainBatch, Epochs = 1, Backend = backend }))
             trainer.Fit(data, progress: new SynchronousProgress(stamps));
-        var stepSeconds = stamps.Zip(stamps.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalSeconds).Skip(WarmUp).ToArray();
-        yield return new Measurement(model.Key, backend.Name, "train", BenchmarkSettings.TrainBatch, Median(stepSeconds), flops);
+        var stepSeconds = stamps.Zip(stamps.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalSeconds).Skip(warmUp).ToArray();
+        yield return new Measurement(model.Key, backend.Name, "train", model.TrainBatch, Median(stepSeconds), flops);
 
-        using var predictor = new Predictor(network, backend, BenchmarkSettings.InferenceBatch);
-        foreach (var (batch, iterations) in new[] { (BenchmarkSettings.InferenceBatch, settings.InferenceIterations), (1, settings.InferenceIterations * 10) })
+        using var predictor = new Predictor(network, backend, model.InferenceBatches.Max());
+        foreach (int batch in model.InferenceBatches)
         {
-            var inputs = RandomData(network.InputShape, batch, seed: 2).Features;
+            // Batch 1 is timed ten times as often: each run is short and noisier.
+            int iterations = model.IsFullSize ? settings.FullSizeSteps : batch == 1 ? settings.InferenceIterations * 10 : settings.InferenceIterations;
+            var inputs = RandomData(network.InputShape, batch, model.Classes, seed: 2).Features;
             var outputs = new float[batch * predictor.OutputSize];
             var times = new double[iterations];
-            for (int i = -WarmUp; i < iterations; i++)
+            for (int i = -warmUp; i < iterations; i++)
             {
                 long start = Stopwatch.GetTimestamp();
                 predictor.Predict(inputs, batch, outputs);
@@ -58,13 +62,13 @@ internal static class Measurements
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static InMemoryDataset RandomData(Shape sampleShape, int count, int seed)
+    private static InMemoryDataset RandomData(Shape sampleShape, int count, int classes, int seed)
     {
         var random = new SeededRandom(seed);
         var features = new float[count * sampleShape.ElementCount];
         for (int i = 0; i < features.Length; i++) features[i] = random.NextFloat();
         var labels = new float[count];
-        for (int i = 0; i < labels.Length; i++) labels[i] = random.NextInt(10);
+        for (int i = 0; i < labels.Length; i++) labels[i] = random.NextInt(classes);
         return new InMemoryDataset(features, sampleShape, labels);
     }
 

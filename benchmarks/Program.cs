@@ -8,10 +8,11 @@ var settings = BenchmarkSettings.Parse(args);
 if (settings is null)
 {
     Console.WriteLine("""
-        Usage: dotnet run -c Release --project benchmarks -- [--threads N] [--train-steps N] [--infer-iterations N] [--models seed,lenet5] [--no-torch] [--backend managed|onednn|all]
+        Usage: dotnet run -c Release --project benchmarks -- [--threads N] [--train-steps N] [--infer-iterations N] [--models seed,lenet5,resnet18,vgg11] [--no-torch] [--backend managed|onednn|all]
           --threads           threads for both sides (default 2)
           --train-steps       timed training steps at batch 128 after warm-up (default 40)
           --infer-iterations  timed batch-256 inference runs (default 40; batch 1 runs 10x as many)
+          --full-size-steps   timed training steps and forward passes of resnet18 and vgg11 (224x224, batch 16; default 5)
           --models            which networks (default: all)
           --no-torch          skip the PyTorch column
           --backend           which backend(s) of the library to time (default managed)
@@ -29,7 +30,7 @@ foreach (var model in models)
     foreach (var kind in settings.Backends)
     {
         ours.AddRange(Measurements.Run(model, settings, kind));
-        ours.Add(PipelineScoring.Run(model, settings, kind));
+        if (!model.IsFullSize) ours.Add(PipelineScoring.Run(model, settings, kind));
     }
 
 var torch = new List<TorchResult>();

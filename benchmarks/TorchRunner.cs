@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace Microsoft.ML.Cnn.Benchmarks;
 
-/// <summary>One PyTorch measurement: model key, "train" or "infer", batch, samples per second, and which BLAS ran.</summary>
-internal sealed record TorchResult(string Model, string Kind, int Batch, double SamplesPerSecond, bool OpenBlas);
+/// <summary>
+/// One PyTorch measurement: model key, "train" or "infer", batch, samples per second, which BLAS ran, and whether the
+/// model and input were in channels_last (NHWC) memory format rather than PyTorch's default NCHW.
+/// </summary>
+internal sealed record TorchResult(string Model, string Kind, int Batch, double SamplesPerSecond, bool OpenBlas, bool ChannelsLast);
 
 internal static class TorchRunner
 {
@@ -27,7 +30,7 @@ internal static class TorchRunner
         };
         if (openBlasDirectory is not null) start.Environment["LD_LIBRARY_PATH"] = openBlasDirectory;
         foreach (var arg in new[] { script, "--threads", settings.Threads.ToString(), "--train-steps", settings.TrainSteps.ToString(),
-                     "--infer-iterations", settings.InferenceIterations.ToString(), "--models", string.Join(",", models) })
+                     "--infer-iterations", settings.InferenceIterations.ToString(), "--full-size-steps", settings.FullSizeSteps.ToString(), "--models", string.Join(",", models) })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -37,7 +40,8 @@ internal static class TorchRunner
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             results.Add(new TorchResult(root.GetProperty("model").GetString()!, root.GetProperty("kind").GetString()!,
-                root.GetProperty("batch").GetInt32(), root.GetProperty("samples_per_second").GetDouble(), openBlasDirectory is not null));
+                root.GetProperty("batch").GetInt32(), root.GetProperty("samples_per_second").GetDouble(), openBlasDirectory is not null,
+                root.GetProperty("layout").GetString() == "channels_last"));
         }
         process.WaitForExit();
         return process.ExitCode == 0 ? (results, null) : (results, $"torch_bench.py failed ({process.ExitCode}): {stderr.Result.Trim()}");

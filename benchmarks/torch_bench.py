@@ -1,9 +1,13 @@
 #!/usr/bin/python3
 """PyTorch side of the benchmark console: the same networks, batch sizes and thread count.
 
-Prints one JSON object per line: {"model", "kind", "batch", "median_seconds", "samples_per_second"}.
+Prints one JSON object per line: {"model", "layout", "kind", "batch", "median_seconds", "samples_per_second"}.
 Run by benchmarks/ (Microsoft.ML.Cnn.Benchmarks) in the same invocation, so both sides see the same machine load.
-Usage: torch_bench.py --threads 2 --train-steps 40 --infer-iterations 40 --models seed,lenet5
+Usage: torch_bench.py --threads 2 --train-steps 40 --infer-iterations 40 --full-size-steps 5 --models seed,lenet5,resnet18,vgg11
+
+The full-size networks (resnet18, vgg11: torchvision's, 224x224x3, 1000 classes, batch 16 for training and forward)
+run twice: in PyTorch's default NCHW memory format and in channels_last (NHWC), which lets oneDNN (MKL-DNN, which
+Debian's PyTorch is built with) keep its preferred layout. They need python3-torchvision.
 """
 import argparse
 import json
@@ -32,7 +36,21 @@ def lenet5():
         nn.Flatten(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
 
 
-MODELS = {"seed": seed_cnn, "lenet5": lenet5}
+def torchvision_model(name):
+    def build():
+        import torchvision
+        return getattr(torchvision.models, name)(num_classes=1000)
+    return build
+
+
+# key -> (factory, sample shape, classes, full size)
+MODELS = {
+    "seed": (seed_cnn, (1, 28, 28), 10, False),
+    "lenet5": (lenet5, (1, 28, 28), 10, False),
+    "resnet18": (torchvision_model("resnet18"), (3, 224, 224), 1000, True),
+    "vgg11": (torchvision_model("vgg11"), (3, 224, 224), 1000, True),
+}
+FULL_SIZE_BATCH = 16
 
 
 def median_time(fn, iterations, warmup):
@@ -46,12 +64,16 @@ def median_time(fn, iterations, warmup):
     return statistics.median(times)
 
 
-def bench(name, args):
+def bench(name, layout, args):
+    factory, sample, classes, full_size = MODELS[name]
     torch.manual_seed(0)
-    model = MODELS[name]()
+    memory_format = torch.channels_last if layout == "channels_last" else torch.contiguous_format
+    model = factory().to(memory_format=memory_format)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x = torch.rand(args.train_batch, 1, 28, 28)
-    y = torch.randint(0, 10, (args.train_batch,))
+    train_batch = FULL_SIZE_BATCH if full_size else args.train_batch
+    warmup = 2 if full_size else 5
+    x = torch.rand(train_batch, *sample).to(memory_format=memory_format)
+    y = torch.randint(0, classes, (train_batch,))
 
     def train_step():
         optimizer.zero_grad(set_to_none=True)
@@ -59,16 +81,20 @@ def bench(name, args):
         loss.backward()
         optimizer.step()
 
+    def row(kind, batch, t):
+        return {"model": name, "layout": layout, "kind": kind, "batch": batch, "median_seconds": t, "samples_per_second": batch / t}
+
     model.train()
-    t = median_time(train_step, args.train_steps, 5)
-    yield {"model": name, "kind": "train", "batch": args.train_batch, "median_seconds": t, "samples_per_second": args.train_batch / t}
+    t = median_time(train_step, args.full_size_steps if full_size else args.train_steps, warmup)
+    yield row("train", train_batch, t)
 
     model.eval()
-    for batch, iterations in ((args.infer_batch, args.infer_iterations), (1, args.infer_iterations * 10)):
-        xb = torch.rand(batch, 1, 28, 28)
+    runs = ((FULL_SIZE_BATCH, args.full_size_steps),) if full_size else ((args.infer_batch, args.infer_iterations), (1, args.infer_iterations * 10))
+    for batch, iterations in runs:
+        xb = torch.rand(batch, *sample).to(memory_format=memory_format)
         with torch.no_grad():
-            t = median_time(lambda: model(xb), iterations, 5)
-        yield {"model": name, "kind": "infer", "batch": batch, "median_seconds": t, "samples_per_second": batch / t}
+            t = median_time(lambda: model(xb), iterations, warmup)
+        yield row("infer", batch, t)
 
 
 def main():
@@ -78,12 +104,15 @@ def main():
     parser.add_argument("--infer-batch", type=int, default=256)
     parser.add_argument("--train-steps", type=int, default=40)
     parser.add_argument("--infer-iterations", type=int, default=40)
-    parser.add_argument("--models", default="seed,lenet5")
+    parser.add_argument("--full-size-steps", type=int, default=5)
+    parser.add_argument("--models", default="seed,lenet5,resnet18,vgg11")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     for name in args.models.split(","):
-        for row in bench(name, args):
-            print(json.dumps(row), flush=True)
+        layouts = ("default", "channels_last") if MODELS[name][3] else ("default",)
+        for layout in layouts:
+            for row in bench(name, layout, args):
+                print(json.dumps(row), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Microsoft.ML.Cnn needs on a fresh Debian machine, skipping what is already there.
-# Usage: tools/setup.sh [--with-torch]   (--with-torch adds PyTorch, used only by benchmarks and golden generation)
+# Usage: tools/setup.sh [--with-torch]   (--with-torch adds PyTorch and torchvision, used only by benchmarks and the
+# tools/ scripts that generate golden values and torchvision reference fixtures)
 set -euo pipefail
 
 packages=(libdnnl2 libdnnl-dev libstb0 dataset-fashion-mnist)
-if [[ "${1:-}" == "--with-torch" ]]; then packages+=(python3-torch); fi
+if [[ "${1:-}" == "--with-torch" ]]; then packages+=(python3-torch python3-torchvision); fi
 
 missing=()
 for p in "${packages[@]}"; do
