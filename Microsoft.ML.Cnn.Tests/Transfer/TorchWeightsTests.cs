@@ -9,7 +9,7 @@ using Microsoft.ML.Cnn.Transfer;
 namespace Microsoft.ML.Cnn.Tests.Transfer;
 
 [TestClass]
-public sealed class TorchWeightsTests
+public sealed partial class TorchWeightsTests
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "TorchImport", name);
 
