@@ -99,14 +99,7 @@ public static class AlexNet
         f.Add(new Conv2D(256, 3, padding: Padding.Explicit(1), groups: groups, name: F()));
         f.Add(new ReLU(F()));
         f.Add(new MaxPool2D(3, 2, name: F()));
-        Layer[] classifier =
-        [
-            new Flatten("flatten"),
-            new Dense(4096, name: "classifier.0"), new ReLU("classifier.1"), new Dropout(0.5f, name: "classifier.2"),
-            new Dense(4096, name: "classifier.3"), new ReLU("classifier.4"), new Dropout(0.5f, name: "classifier.5"),
-            new Dense(classes, name: "classifier.6"),
-        ];
-        return DenseHead.Build("AlexNet", inputShape, f, HeadInput, Advice, classifier, seed);
+        return DenseHead.Build("AlexNet", inputShape, f, HeadInput, Advice, DenseHead.PaperClassifier(classes), seed);
     }
 
     private static Network Torchvision(int[] inputShape, int classes, AlexNetOptions options, long seed)

@@ -13,6 +13,18 @@ internal readonly record struct FeatureMap(int Channels, int Height, int Width)
 
 internal static class DenseHead
 {
+    /// <summary>
+    /// The classifier AlexNet and ZFNet share (torchvision's names): Flatten, then two Dense 4096 + ReLU + dropout 0.5
+    /// (dropout after the ReLU, as in the papers and Caffe's reference models), then Dense <paramref name="classes"/>.
+    /// </summary>
+    public static Layer[] PaperClassifier(int classes) =>
+    [
+        new Flatten("flatten"),
+        new Dense(4096, name: "classifier.0"), new ReLU("classifier.1"), new Dropout(0.5f, name: "classifier.2"),
+        new Dense(4096, name: "classifier.3"), new ReLU("classifier.4"), new Dropout(0.5f, name: "classifier.5"),
+        new Dense(classes, name: "classifier.6"),
+    ];
+
     // Input sizes up to this are searched for the ones that give the head's feature map.
     private const int LargestSizeSearched = 2048;
 
