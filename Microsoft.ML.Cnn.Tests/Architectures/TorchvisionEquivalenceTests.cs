@@ -19,7 +19,7 @@ public sealed class TorchvisionEquivalenceTests
     public TestContext TestContext { get; set; } = null!;
 
     /// <summary>Our preset for each fixture, built as torchvision builds the model the fixture names.</summary>
-    private static Network Build(string fixture, int[] inputShape) => fixture switch
+    internal static Network Build(string fixture, int[] inputShape) => fixture switch
     {
         "resnet18" => ResNet.Create(inputShape, 1000, ResNetOptions.ResNet18),
         "googlenet" => GoogLeNet.Create(inputShape, 1000, GoogLeNetOptions.Torchvision),

@@ -1,6 +1,7 @@
 // The independent check: exported models pass onnx.checker (full) and, run by ONNX Runtime on real images, give the
 // library's own outputs within 1e-4: SeedCnn, LeNet-5, SmallResNet and SmallMobileNet through ConvertToOnnx, and a
-// network of every layer kind through OnnxExporter on both backends. Needs apt and npm (tools/check_onnx.sh).
+// network of every layer kind through OnnxExporter on both backends; full-size ResNet-18, GoogLeNet and DenseNet-121
+// with torchvision's reference weights give torchvision's logits. Needs apt and npm (tools/check_onnx.sh).
 using Microsoft.ML.Cnn.Backends;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Graph;
@@ -69,12 +70,37 @@ public sealed class OnnxRuntimeAgreementTests
             new CaseTensor(output, [rows, .. network.OutputShape], expected));
     }
 
-    private static void Check(string name, byte[] model, CaseTensor input, params CaseTensor[] outputs)
+    /// <summary>
+    /// Full-size presets with torchvision's generated reference weights (see TorchvisionEquivalenceTests), exported to
+    /// ONNX: ONNX Runtime must compute torchvision's own logits, within the same 1e-3 of the logit scale.
+    /// </summary>
+    [TestMethod]
+    [DataRow("resnet18")]
+    [DataRow("googlenet")]
+    [DataRow("densenet121")]
+    public void Export_TorchvisionPresetWithReferenceWeights_OnnxRuntimeGivesTorchvisionLogits(string fixtureName)
+    {
+        var fixture = TorchvisionFixture.Load(fixtureName);
+        var network = Architectures.TorchvisionEquivalenceTests.Build(fixtureName, fixture.InputShape.SampleShape.ToArray());
+        var report = ReferenceWeights.Import(fixture, network);
+        Assert.IsTrue(report.AllParametersCopied, report.ToString());
+        using var onnx = new MemoryStream();
+        OnnxExporter.Export(network, onnx, new OnnxExportOptions { InputName = "pixels", OutputName = "logits" });
+
+        int batch = fixture.InputShape[0], classes = fixture.Logits[0].Length;
+        Check($"torchvision-{fixtureName}", onnx.ToArray(), 1e-3 * fixture.LogitScale,
+            new CaseTensor("pixels", fixture.InputShape.ToArray(), fixture.GenerateInput()),
+            new CaseTensor("logits", [batch, classes], fixture.Logits.SelectMany(row => row).ToArray()));
+    }
+
+    private static void Check(string name, byte[] model, CaseTensor input, params CaseTensor[] outputs) => Check(name, model, 1e-4, input, outputs);
+
+    private static void Check(string name, byte[] model, double tolerance, CaseTensor input, params CaseTensor[] outputs)
     {
         string folder = OnnxRuntimeCheck.CaseFolder();
         try
         {
-            string output = OnnxRuntimeCheck.Run(OnnxRuntimeCheck.Write(folder, name, model, input, outputs));
+            string output = OnnxRuntimeCheck.Run(OnnxRuntimeCheck.Write(folder, name, model, tolerance, input, outputs));
             StringAssert.Contains(output, $"PASS {name}:");
         }
         finally

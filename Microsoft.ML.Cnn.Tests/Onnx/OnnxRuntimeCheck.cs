@@ -17,8 +17,12 @@ internal static class OnnxRuntimeCheck
     /// <summary>Set to a folder to keep the cases there (for tools/check_onnx.sh by hand); otherwise a temporary folder is used and removed.</summary>
     public const string KeepVariable = "MLCNN_ONNX_CASES";
 
-    /// <summary>Writes one case folder <paramref name="folder"/>/<paramref name="name"/>.</summary>
-    public static string Write(string folder, string name, byte[] model, CaseTensor input, params CaseTensor[] outputs)
+    /// <summary>Writes one case folder <paramref name="folder"/>/<paramref name="name"/>, checked to an absolute tolerance of 1e-4.</summary>
+    public static string Write(string folder, string name, byte[] model, CaseTensor input, params CaseTensor[] outputs) =>
+        Write(folder, name, model, 1e-4, input, outputs);
+
+    /// <summary>Writes one case folder whose outputs must agree within <paramref name="tolerance"/> (max absolute difference).</summary>
+    public static string Write(string folder, string name, byte[] model, double tolerance, CaseTensor input, params CaseTensor[] outputs)
     {
         string dir = Path.Combine(folder, name);
         Directory.CreateDirectory(dir);
@@ -30,7 +34,7 @@ internal static class OnnxRuntimeCheck
             File.WriteAllBytes(Path.Combine(dir, file), MemoryMarshal.AsBytes(t.Values.AsSpan()).ToArray()); // little-endian hosts only, as .NET on x64/arm64
             return new { name = t.Name, dims = t.Dims, file };
         }
-        var spec = new { name, tolerance = 1e-4, inputs = new[] { Describe(input) }, outputs = outputs.Select(Describe).ToArray() };
+        var spec = new { name, tolerance, inputs = new[] { Describe(input) }, outputs = outputs.Select(Describe).ToArray() };
         File.WriteAllText(Path.Combine(dir, "case.json"), JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true }));
         return dir;
     }
