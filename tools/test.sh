@@ -8,7 +8,8 @@ tools/setup.sh || exit 1
 tools/check_onnx.sh --install || echo "test: the ONNX check tools could not be installed (set MLCNN_SKIP_ONNX_CHECK=1 to report those tests as inconclusive)"
 
 results=$(mktemp -d)
-dotnet test MLCnn.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+# --blame: should the test host ever crash, the output names the tests that were running when it did.
+dotnet test MLCnn.sln -c Release --blame --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0; found=0
