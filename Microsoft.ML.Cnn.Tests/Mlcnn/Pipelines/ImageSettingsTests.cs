@@ -1,5 +1,6 @@
-// --image-size values.
+// --image-size values, and which data --normalize fits.
 using Microsoft.ML.Cnn.Mlcnn;
+using Microsoft.ML.Cnn.Mlcnn.Inputs;
 using Microsoft.ML.Cnn.Mlcnn.Pipelines;
 
 namespace Microsoft.ML.Cnn.Tests.Mlcnn.Pipelines;
@@ -24,5 +25,28 @@ public sealed class ImageSettingsTests
     {
         var error = Assert.ThrowsExactly<UsageException>(() => ImageSettings.ParseSize(text));
         StringAssert.Contains(error.Message, "write N for N x N pixels or WxH");
+    }
+
+    private static readonly DataSource Folder = new(DataSourceKind.ImageFolder, "photos", null);
+    private static readonly DataSource Idx = new(DataSourceKind.Idx, "images.idx", "labels.idx");
+
+    [TestMethod]
+    public void For_ImageFiles_DefaultsToFittedAndTakesImageNetForRgb()
+    {
+        Assert.AreEqual(ImageNormalization.Fitted, ImageSettings.For(Folder, null, grayscale: false)!.Normalization);
+        Assert.AreEqual(ImageNormalization.Fitted, ImageSettings.For(Folder, null, grayscale: true, ImageNormalization.Fitted)!.Normalization);
+        var imageNet = ImageSettings.For(Folder, "224", grayscale: false, ImageNormalization.ImageNet)!;
+        Assert.AreEqual("224x224 RGB, ImageNet normalization", imageNet.ToString());
+        StringAssert.Contains(imageNet.PixelDescription, "std (0.229, 0.224, 0.225)");
+    }
+
+    [TestMethod]
+    public void For_ImageNetOnGrayscaleOrIdx_IsUsageError()
+    {
+        var gray = Assert.ThrowsExactly<UsageException>(() => ImageSettings.For(Folder, null, grayscale: true, ImageNormalization.ImageNet));
+        StringAssert.Contains(gray.Message, "--normalize imagenet needs RGB pixels");
+        var idx = Assert.ThrowsExactly<UsageException>(() => ImageSettings.For(Idx, null, grayscale: false, ImageNormalization.ImageNet));
+        StringAssert.Contains(idx.Message, "--normalize applies to image files");
+        Assert.IsNull(ImageSettings.For(Idx, null, grayscale: false));
     }
 }

@@ -1,5 +1,5 @@
 // `mlcnn summary`: the network table (layers, output shapes, parameter counts) of a model zip, or of a preset or
-// architecture file built for an input shape and class count.
+// architecture file built for an input shape and class count (and, with --weights, what a PyTorch file would fill).
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML.Cnn.Mlcnn.Networks;
@@ -17,14 +17,18 @@ internal static class SummaryCommand
         var architecture = new Option<string?>("--architecture", "-a") { Description = $"Instead of --model: a preset ({ArchitectureChoice.PresetNames}) or an architecture JSON file." };
         var shape = new Option<string>("--input-shape") { Description = "With --architecture: the sample shape C,H,W.", DefaultValueFactory = _ => "3,32,32" };
         var classes = new Option<int>("--classes") { Description = "With --architecture: the number of classes.", DefaultValueFactory = _ => 10 };
-        var command = new Command("summary", "Show a network's layers, output shapes and parameter counts.") { model, architecture, shape, classes };
+        var weights = new Option<string?>("--weights") { HelpName = "FILE.safetensors",  Description = "With --architecture: import these PyTorch weights (.safetensors) and report what matched, as 'mlcnn train --weights' would." };
+        var stripPrefix = new Option<string?>("--weights-strip-prefix") { HelpName = "PREFIX",  Description = "Remove this prefix from the weights' tensor names first, e.g. 'module.'." };
+        var command = new Command("summary", "Show a network's layers, output shapes and parameter counts.") { model, architecture, shape, classes, weights, stripPrefix };
         command.SetAction(result => CommandRunner.Run(console, "summary", () =>
         {
             string? modelPath = result.GetValue(model), architectureText = result.GetValue(architecture);
             if ((modelPath is null) == (architectureText is null))
                 throw new UsageException("Give either --model MODEL.zip or --architecture PRESET|FILE.json (with --input-shape and --classes).");
+            var pretrained = PretrainedWeights.Open(result.GetValue(weights), result.GetValue(stripPrefix));
             if (modelPath is not null)
             {
+                if (pretrained is not null) throw new UsageException("--weights goes with --architecture (a network to import into), not --model.");
                 var loaded = LoadedModel.Load(DataOptions.CreateContext(console, seed: 1), modelPath);
                 console.WriteLine($"Network of '{modelPath}' (input {loaded.InputShape}):");
                 console.WriteLine(loaded.Scorer.Network.Summary().ToString());
@@ -35,7 +39,10 @@ internal static class SummaryCommand
             if (classCount < 1) throw new UsageException($"--classes {classCount}: give the number of classes, at least 1.");
             var choice = ArchitectureChoice.Resolve(architectureText!);
             console.WriteLine($"{choice} for input ({string.Join(", ", inputShape)}) and {classCount} classes:");
-            console.WriteLine(choice.Build(inputShape, classCount, seed: 1).Summary().ToString());
+            var network = choice.Build(inputShape, classCount, seed: 1);
+            console.WriteLine(network.Summary().ToString());
+            if (pretrained is not null)
+                foreach (string line in pretrained.Describe(pretrained.ImportInto(network, choice.ToString()))) console.WriteLine(line);
             return ExitCode.Ok;
         }));
         return command;

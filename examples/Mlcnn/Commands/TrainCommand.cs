@@ -41,12 +41,17 @@ internal static class TrainCommand
         var skipInvalid = new Option<bool>("--skip-invalid-images") { Description = "Drop rows whose image cannot be decoded (with a warning) instead of failing." };
         var output = new Option<string>("--output", "-o") { Description = "The model zip to write.", DefaultValueFactory = _ => "model.zip" };
         var report = new Option<string?>("--report") { Description = "The HTML report to write [default: the model path with .html]." };
+        var normalize = new Option<ImageNormalization?>("--normalize") { Description = "Image files: normalize channels with statistics fitted on the training images, or with torchvision's ImageNet mean and std (what pretrained torchvision weights expect; RGB only) [default: Fitted]." };
+        var weights = new Option<string?>("--weights") { HelpName = "FILE.safetensors",  Description = "Start from these PyTorch weights (.safetensors; tools/export_safetensors.py converts torchvision models and .pth files), matched by torchvision's names once the network is built for the data. Tensors whose shape differs, e.g. a 1000-class head, keep fresh values." };
+        var stripPrefix = new Option<string?>("--weights-strip-prefix") { HelpName = "PREFIX",  Description = "Remove this prefix from the weights' tensor names first, e.g. 'module.'." };
+        var trainOnly = new Option<string?>("--train-only") { HelpName = "LAYER[,LAYER...]",  Description = "Freeze every layer except these, e.g. fc or layer4,fc: layer names or module paths (a module selects every layer under it, as in PyTorch)." };
+        var freezeUpTo = new Option<string?>("--freeze-up-to") { HelpName = "LAYER",  Description = "Freeze this layer or module and everything before it, e.g. layer3; train the rest." };
 
         var command = new Command("train", "Train a CNN image classifier; writes the model zip and an HTML report.");
         data.AddTo(command);
         test.AddTo(command);
         foreach (Option option in new Option[] { architecture, epochs, batch, optimizer, rate, momentum, schedule, warmup, decay, validation, earlyStopping,
-            flip, crop, translate, seed, backend, threads, imageSize, grayscale, skipInvalid, output, report })
+            flip, crop, translate, seed, backend, threads, imageSize, grayscale, normalize, skipInvalid, weights, stripPrefix, trainOnly, freezeUpTo, output, report })
             command.Add(option);
         command.SetAction(result => CommandRunner.Run(console, "train", () =>
         {
@@ -59,15 +64,20 @@ internal static class TrainCommand
                 TranslateFraction = result.GetValue(translate), Seed = result.GetValue(seed), Backend = result.GetValue(backend), Threads = result.GetValue(threads),
             };
             string model = result.GetValue(output)!;
+            var fineTuning = new FineTuning(result.GetValue(weights), result.GetValue(stripPrefix), result.GetValue(trainOnly), result.GetValue(freezeUpTo));
             return Execute(console, new TrainRequest(data.Resolve(result)!, test.Resolve(result), result.GetValue(architecture)!, settings,
-                result.GetValue(imageSize), result.GetValue(grayscale), result.GetValue(skipInvalid), model, result.GetValue(report) ?? Path.ChangeExtension(model, ".html")));
+                result.GetValue(imageSize), result.GetValue(grayscale), result.GetValue(normalize), fineTuning, result.GetValue(skipInvalid), model,
+                result.GetValue(report) ?? Path.ChangeExtension(model, ".html")));
         }));
         return command;
     }
 
     /// <summary>What the command line asked for.</summary>
     private sealed record TrainRequest(DataSource Train, DataSource? Test, string Architecture, TrainingSettings Settings, string? ImageSize,
-        bool Grayscale, bool SkipInvalidImages, string ModelPath, string ReportPath);
+        bool Grayscale, ImageNormalization? Normalization, FineTuning FineTuning, bool SkipInvalidImages, string ModelPath, string ReportPath);
+
+    /// <summary>The --weights, --weights-strip-prefix, --train-only and --freeze-up-to values.</summary>
+    private sealed record FineTuning(string? Weights, string? StripPrefix, string? TrainOnly, string? FreezeUpTo);
 
     private static ExitCode Execute(CommandConsole console, TrainRequest request)
     {
@@ -77,7 +87,10 @@ internal static class TrainCommand
         var architecture = ArchitectureChoice.Resolve(request.Architecture);
         if (testSource is not null && testSource.HasImagePaths != trainSource.HasImagePaths)
             throw new UsageException($"--data is {trainSource} but --test is {testSource}; test data must be of the same kind (image files, or IDX pixels).");
-        var image = ImageSettings.For(trainSource, request.ImageSize, request.Grayscale);
+        var image = ImageSettings.For(trainSource, request.ImageSize, request.Grayscale, request.Normalization);
+        var fineTuning = request.FineTuning;
+        var network = new NetworkPreparation(architecture, PretrainedWeights.Open(fineTuning.Weights, fineTuning.StripPrefix),
+            LayerFreezing.Parse(fineTuning.TrainOnly, fineTuning.FreezeUpTo), settings.Seed);
 
         var ml = DataOptions.CreateContext(console, settings.Seed);
         var say = DataOptions.OnceEach(console);
@@ -85,8 +98,10 @@ internal static class TrainCommand
         var test = testSource is null ? null : LabelledData.Load(ml, testSource, say);
         console.WriteLine($"Training {architecture} on {train.View.GetRowCount():N0} rows of {trainSource}{(image is null ? "" : $" at {image}")}: " +
             $"{settings.Epochs} epochs, batch {settings.BatchSize}, {settings.Optimizer}, seed {settings.Seed}.");
+        if (network.Weights is not null && image is { Grayscale: false, Normalization: ImageNormalization.Fitted } && request.Normalization is null)
+            console.WriteLine("Note: torchvision's pretrained weights expect --normalize imagenet; the default fits the statistics to your images instead.");
 
-        var plan = new TrainingPlan(train, test, architecture, image, settings, skipInvalid ? InvalidImageHandling.SkipRow : InvalidImageHandling.Fail);
+        var plan = new TrainingPlan(train, test, network.ToCnnArchitecture(console.WriteLine), image, settings, skipInvalid ? InvalidImageHandling.SkipRow : InvalidImageHandling.Fail);
         var clock = Stopwatch.StartNew();
         long expectedRows = (long)(train.View.GetRowCount().GetValueOrDefault() * (1 - settings.ValidationFraction));
         var result = ImageFailureHint.Run(trainSource.HasImagePaths, skipInvalid, () =>
@@ -106,7 +121,7 @@ internal static class TrainCommand
             ("training data", $"{trainSource} ({train.View.GetRowCount():N0} rows)"),
             ("test data", testSource is null ? "none" : $"{testSource} ({test!.View.GetRowCount():N0} rows)"),
             ("architecture", architecture.ToString()),
-            ("input", image is null ? "IDX pixels at their own size, scaled to [0, 1]" : $"{image}, pixels scaled to [0, 1], normalized per channel"),
+            ("input", image is null ? "IDX pixels at their own size, scaled to [0, 1]" : $"{image.Width}x{image.Height} {(image.Grayscale ? "grayscale" : "RGB")}, {image.PixelDescription}"),
             ("epochs", $"{result.History.Epochs.Count} of {settings.Epochs} ({result.History.Outcome})"),
             ("optimizer", $"{settings.Optimizer}, learning rate {settings.EffectiveLearningRate.ToString(CultureInfo.InvariantCulture)}, {settings.Schedule} schedule, weight decay {settings.WeightDecay.ToString(CultureInfo.InvariantCulture)}"),
             ("batch size", settings.BatchSize.ToString(CultureInfo.InvariantCulture)),
@@ -116,9 +131,16 @@ internal static class TrainCommand
             ("training time", $"{trainingTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s"),
             ("model", Path.GetFullPath(modelPath)),
         };
+        if (network.Weights is { } file && network.Imported is { } imported)
+            facts.Insert(3, ("initial weights", $"{Path.GetFullPath(file.Path)}{(file.StripPrefix is null ? "" : $" (prefix '{file.StripPrefix}' stripped)")}: {PretrainedWeights.Counts(imported)}; tensors that did not fit kept fresh values"));
+        if (network.FreezingSummary is { } frozen) facts.Insert(network.Imported is null ? 3 : 4, ("trainable layers", frozen));
         OutputFiles.CreateFolderOf(reportPath);
         var (epochs, note) = ReportContent.Curves(result.History);
-        HtmlReport.Write(reportPath, new ReportContent($"mlcnn train: {Path.GetFileName(modelPath)}", facts, epochs, evaluation, result.Network.Summary().ToString()) { CurvesNote = note });
+        HtmlReport.Write(reportPath, new ReportContent($"mlcnn train: {Path.GetFileName(modelPath)}", facts, epochs, evaluation, result.Network.Summary().ToString())
+        {
+            CurvesNote = note,
+            Appendix = network.Imported is { } import ? ("Weight import", import.ToString()) : null,
+        });
         console.WriteLine($"Wrote the model to {Path.GetFullPath(modelPath)} and the report to {Path.GetFullPath(reportPath)}.");
         return ExitCode.Ok;
     }

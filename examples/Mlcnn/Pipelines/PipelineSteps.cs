@@ -21,14 +21,17 @@ internal static class PipelineSteps
 
     /// <summary>
     /// Image paths and text labels to normalized features: MapValueToKey (classes sorted by name), LoadImages,
-    /// ResizeImages, ExtractPixels (RGB or luminance, scaled to [0, 1]) and NormalizeImageChannels (fitted).
+    /// ResizeImages, ExtractPixels (RGB or luminance, scaled to [0, 1]) and NormalizeImageChannels (fitted, or with
+    /// ImageNet's constants).
     /// </summary>
     public static IEstimator<ITransformer> ImagePreprocessing(MLContext ml, ImageSettings image, InvalidImageHandling invalidImages) =>
         ml.Transforms.Conversion.MapValueToKey(LabelledData.LabelColumn, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(ml.Transforms.LoadImages(ImageColumn, imageFolder: null, LabelledData.ImagePathColumn, invalidImages: invalidImages))
             .Append(ml.Transforms.ResizeImages(ImageColumn, image.Width, image.Height))
             .Append(PixelExtraction(ml, image.Grayscale))
-            .Append(ml.Transforms.NormalizeImageChannels(FeaturesColumn));
+            .Append(image.Normalization == ImageNormalization.ImageNet
+                ? ml.Transforms.NormalizeImageChannels(FeaturesColumn, mean: [.. ImageSettings.ImageNetMean], std: [.. ImageSettings.ImageNetStd])
+                : ml.Transforms.NormalizeImageChannels(FeaturesColumn));
 
     /// <summary>ExtractPixels into <see cref="FeaturesColumn"/>: RGB or one luminance plane, scaled to [0, 1].</summary>
     public static ImagePixelExtractingEstimator PixelExtraction(MLContext ml, bool grayscale) =>

@@ -3,7 +3,6 @@
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Layers;
 using Microsoft.ML.Cnn.Mlcnn.Inputs;
-using Microsoft.ML.Cnn.Mlcnn.Networks;
 using Microsoft.ML.Cnn.Pipeline;
 using Microsoft.ML.Cnn.Trainers;
 using Microsoft.ML.Cnn.Training;
@@ -12,7 +11,7 @@ using Microsoft.ML.Cnn.Transforms.Image;
 namespace Microsoft.ML.Cnn.Mlcnn.Pipelines;
 
 /// <summary>What a training run needs.</summary>
-internal sealed record TrainingPlan(LabelledData Train, LabelledData? Test, ArchitectureChoice Architecture, ImageSettings? Image,
+internal sealed record TrainingPlan(LabelledData Train, LabelledData? Test, CnnArchitecture Architecture, ImageSettings? Image,
     TrainingSettings Settings, InvalidImageHandling InvalidImages);
 
 /// <summary>What a training run produced.</summary>
@@ -52,7 +51,7 @@ internal static class TrainingRun
         // Image rows are decoded once and cached; IDX rows are in memory already.
         IDataView Prepare(IDataView rows) => plan.Train.Source.HasImagePaths ? ml.Data.Cache(preprocessing.Transform(rows)) : rows;
 
-        var options = settings.ToTrainerOptions(plan.Architecture.ToCnnArchitecture(settings.Seed));
+        var options = settings.ToTrainerOptions(plan.Architecture);
         options.ValidationSet = validationRows is null ? null : Prepare(validationRows);
         options.Progress = progress;
         options.MetricsCallback = onEpoch;
