@@ -1,3 +1,4 @@
+using Microsoft.ML.Cnn.Architectures;
 using Microsoft.ML.Cnn.Layers;
 
 namespace Microsoft.ML.Cnn.Tests.Layers;
@@ -36,7 +37,7 @@ public sealed class NetworkTests
     public void FreezeAllExcept_UnknownLayer_ThrowsListingTheLayers()
     {
         var e = Assert.ThrowsExactly<KeyNotFoundException>(() => Branched().FreezeAllExcept("fc"));
-        StringAssert.Contains(e.Message, "No layer is named 'fc'. Layers: stem, ");
+        StringAssert.Contains(e.Message, "No layer or module is named 'fc'. Layers: stem, ");
     }
 
     [TestMethod]
@@ -69,5 +70,43 @@ public sealed class NetworkTests
 
         Assert.IsTrue(bn.Gamma!.Trainable && bn.Beta!.Trainable);
         Assert.IsFalse(bn.RunningMean!.Trainable || bn.RunningVariance!.Trainable, "running statistics are state");
+    }
+
+    [TestMethod]
+    public void FindLayers_NameModuleOrNeither_ExactLayerElseEveryLayerUnderTheModule()
+    {
+        var network = ResNet.Create([3, 32, 32], 4, ResNetOptions.ResNet18);
+
+        CollectionAssert.AreEqual(new[] { "fc" }, network.FindLayers("fc").Select(l => l.Name).ToArray());
+        var stage = network.FindLayers("layer3").Select(l => l.Name).ToArray();
+        Assert.IsTrue(stage.Length > 10 && stage.All(n => n.StartsWith("layer3.", StringComparison.Ordinal)), string.Join(", ", stage));
+        Assert.IsEmpty(network.FindLayers("layer3.0.conv"), "a module path ends at a dot, not inside a name");
+        Assert.IsEmpty(network.FindLayers("layer9"));
+    }
+
+    [TestMethod]
+    public void FreezeUpTo_ResNetStage_FreezesTheStemAndStagesOneToThreeOnly()
+    {
+        var network = ResNet.Create([3, 32, 32], 4, ResNetOptions.ResNet18);
+
+        network.FreezeUpTo("layer3");
+
+        foreach (var layer in network.Layers.Where(l => l.Parameters.Count > 0))
+        {
+            bool late = layer.Name.StartsWith("layer4.", StringComparison.Ordinal) || layer.Name == "fc";
+            Assert.AreEqual(late, layer.Trainable, layer.Name);
+        }
+    }
+
+    [TestMethod]
+    public void FreezeAllExcept_Modules_TrainsOnlyLayersUnderThem()
+    {
+        var network = ResNet.Create([3, 32, 32], 4, ResNetOptions.ResNet18);
+
+        network.FreezeAllExcept("layer4", "fc");
+
+        var trainable = network.Layers.Where(l => l.Trainable).Select(l => l.Name).ToArray();
+        Assert.IsTrue(trainable.All(n => n == "fc" || n.StartsWith("layer4.", StringComparison.Ordinal)), string.Join(", ", trainable));
+        Assert.IsTrue(trainable.Contains("layer4.1.conv2") && trainable.Contains("fc"));
     }
 }

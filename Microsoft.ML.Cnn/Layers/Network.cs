@@ -77,27 +77,40 @@ public sealed class Network
         ?? throw new KeyNotFoundException($"No layer is named '{name}'. Layers: {string.Join(", ", _layers.Select(l => l.Name))}.");
 
     /// <summary>
-    /// Fine-tuning: makes the named layers trainable and freezes every other one (<see cref="Layer.Trainable"/> false:
-    /// its parameters stay as they are and a frozen BatchNorm normalizes with its running statistics), e.g.
-    /// <c>FreezeAllExcept("fc")</c> to train only a new classifier head.
+    /// The layer named <paramref name="nameOrModule"/>, or else, as a PyTorch module path, every layer under it: the
+    /// full-size presets name layers after torchvision's modules, so "layer3" is every layer of a ResNet's third stage
+    /// ("layer3.0.conv1", ...). Empty when neither matches.
     /// </summary>
-    /// <exception cref="KeyNotFoundException">A name is not a layer of this network (the message lists the layers).</exception>
+    public IReadOnlyList<Layer> FindLayers(string nameOrModule)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrModule);
+        var exact = _layers.Where(l => l.Name == nameOrModule).ToArray();
+        return exact.Length > 0 ? exact : _layers.Where(l => l.Name.StartsWith(nameOrModule + ".", StringComparison.Ordinal)).ToArray();
+    }
+
+    /// <summary>
+    /// Fine-tuning: makes the named layers (or modules, see <see cref="FindLayers"/>) trainable and freezes every other
+    /// one (<see cref="Layer.Trainable"/> false: its parameters stay as they are and a frozen BatchNorm normalizes with
+    /// its running statistics), e.g. <c>FreezeAllExcept("fc")</c> to train only a new classifier head.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A name is neither a layer nor a module of this network (the message lists the layers).</exception>
     public void FreezeAllExcept(params string[] trainableLayers)
     {
         ArgumentNullException.ThrowIfNull(trainableLayers);
-        var keep = trainableLayers.Select(GetLayer).ToHashSet();
+        var keep = trainableLayers.SelectMany(FindLayersOrThrow).ToHashSet();
         foreach (var layer in _layers) layer.Trainable = keep.Contains(layer);
     }
 
     /// <summary>
-    /// Fine-tuning: freezes the named layer and every layer its output depends on (the feature extractor up to and
-    /// including it), e.g. <c>FreezeUpTo("layer3")</c>; other layers keep their flags.
+    /// Fine-tuning: freezes the named layer (or every layer of the named module, see <see cref="FindLayers"/>) and every
+    /// layer its output depends on (the feature extractor up to and including it), e.g. <c>FreezeUpTo("layer3")</c> in a
+    /// ResNet; other layers keep their flags.
     /// </summary>
-    /// <exception cref="KeyNotFoundException">No layer has this name (the message lists the layers).</exception>
-    public void FreezeUpTo(string layerName)
+    /// <exception cref="KeyNotFoundException">The name is neither a layer nor a module (the message lists the layers).</exception>
+    public void FreezeUpTo(string layerOrModule)
     {
-        var last = GetLayer(layerName);
-        var pending = new Stack<SymbolicTensor>(_applications.Where(a => a.Layer == last));
+        var last = FindLayersOrThrow(layerOrModule).ToHashSet();
+        var pending = new Stack<SymbolicTensor>(_applications.Where(a => a.Layer is not null && last.Contains(a.Layer)));
         var visited = new HashSet<SymbolicTensor>();
         while (pending.TryPop(out var tensor))
         {
@@ -105,6 +118,13 @@ public sealed class Network
             if (tensor.Layer is not null) tensor.Layer.Trainable = false;
             foreach (var input in tensor.Inputs) pending.Push(input);
         }
+    }
+
+    private IReadOnlyList<Layer> FindLayersOrThrow(string nameOrModule)
+    {
+        var found = FindLayers(nameOrModule);
+        return found.Count > 0 ? found
+            : throw new KeyNotFoundException($"No layer or module is named '{nameOrModule}'. Layers: {string.Join(", ", _layers.Select(l => l.Name))}.");
     }
 
     /// <summary>Re-initializes every parameter; the same seed gives bit-identical weights.</summary>

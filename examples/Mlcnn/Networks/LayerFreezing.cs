@@ -41,7 +41,8 @@ internal sealed class LayerFreezing
     {
         if (_freezeUpTo is { } last)
         {
-            foreach (var layer in Select(network, last, "--freeze-up-to", architecture)) network.FreezeUpTo(layer.Name);
+            Select(network, last, "--freeze-up-to", architecture);
+            network.FreezeUpTo(last);
         }
         else
         {
@@ -65,10 +66,8 @@ internal sealed class LayerFreezing
     /// <summary>The layer named <paramref name="name"/>, else every layer under the module path <paramref name="name"/>.</summary>
     private static IReadOnlyList<Layer> Select(Network network, string name, string option, string architecture)
     {
-        var exact = network.Layers.Where(l => l.Name == name).ToList();
-        if (exact.Count > 0) return exact;
-        var under = network.Layers.Where(l => l.Name.StartsWith(name + ".", StringComparison.Ordinal)).ToList();
-        if (under.Count > 0) return under;
+        var found = network.FindLayers(name);
+        if (found.Count > 0) return found;
         var modules = network.Layers.Select(l => l.Name.Split('.')[0]).Where(m => network.Layers.All(l => l.Name != m)).Distinct().ToList();
         throw new UsageException($"{option} names '{name}', which is neither a layer nor a module of the {architecture}. " +
             $"Its layers with weights are {string.Join(", ", network.Layers.Where(l => l.Parameters.Count > 0).Select(l => l.Name))}" +
