@@ -120,10 +120,12 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
             Log(report.Missing.Count + report.WrongShape.Count > 0 ? ChannelMessageKind.Warning : ChannelMessageKind.Info, $"Initial weights: {report}");
         }
         foreach (string name in _options.FrozenLayers ?? [])
-            FindLayer(network, name, nameof(CnnTrainerOptions.FrozenLayers)).Trainable = false;
+        {
+            foreach (var layer in FindLayers(network, name, nameof(CnnTrainerOptions.FrozenLayers))) layer.Trainable = false;
+        }
         if (_options.TrainableLayers is { } trainable)
         {
-            var keep = trainable.Select(name => FindLayer(network, name, nameof(CnnTrainerOptions.TrainableLayers))).ToHashSet();
+            var keep = trainable.SelectMany(name => FindLayers(network, name, nameof(CnnTrainerOptions.TrainableLayers))).ToHashSet();
             foreach (var layer in network.Layers) layer.Trainable = keep.Contains(layer);
         }
         if (!network.Parameters.Any(p => p.RequiresGradient))
@@ -131,9 +133,13 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
         return network;
     }
 
-    private Layer FindLayer(Network network, string name, string option) =>
-        network.Layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException(
-            $"{option} names '{name}', which is not a layer of the {Architecture}; its layers are {string.Join(", ", network.Layers.Select(l => l.Name))}.", option);
+    /// <summary>The layer, or the layers of the module path (<see cref="Network.FindLayers"/>), that <paramref name="name"/> names.</summary>
+    private IReadOnlyList<Layer> FindLayers(Network network, string name, string option)
+    {
+        var found = network.FindLayers(name);
+        return found.Count > 0 ? found : throw new ArgumentException(
+            $"{option} names '{name}', which is neither a layer nor a module of the {Architecture}; its layers are {string.Join(", ", network.Layers.Select(l => l.Name))}.", option);
+    }
 
     private static ImageAugmentation? ReadAugmentation(DataViewSchema.Column features, Shape shape)
     {

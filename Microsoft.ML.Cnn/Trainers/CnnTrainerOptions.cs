@@ -86,12 +86,16 @@ public abstract class CnnTrainerOptions
     /// </summary>
     public Network? InitialWeights;
 
-    /// <summary>Names of layers of the new network that training must not change (e.g. a transferred feature extractor).</summary>
+    /// <summary>
+    /// Names of layers of the new network that training must not change (e.g. a transferred feature extractor); a
+    /// PyTorch module path such as "layer3" names every layer under it.
+    /// </summary>
     public IReadOnlyList<string>? FrozenLayers;
 
     /// <summary>
     /// Names of the only layers training may change; every other layer of the new network is frozen (e.g. ["fc"] to
-    /// train just a new head on imported weights). Null (default) leaves the flags as built. Set this or
+    /// train just a new head on imported weights, or ["layer4", "fc"]: module paths name every layer under them). Null
+    /// (default) leaves the flags as built. Set this or
     /// <see cref="FrozenLayers"/>, not both.
     /// </summary>
     public IReadOnlyList<string>? TrainableLayers;
