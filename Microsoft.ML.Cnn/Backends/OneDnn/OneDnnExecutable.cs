@@ -14,6 +14,10 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     private readonly RunAction[] _actions;
     private readonly IReadOnlyDictionary<Value, TensorHome> _homes;
     private readonly float[] _arena;
+    // The primitives hold raw pointers into the scratchpad, so this field is what keeps it allocated: without it a
+    // graph of primitives only (no managed kernel viewing the scratchpad) lost it at the next collection, and oneDNN
+    // then wrote into memory the GC had handed to other objects.
+    private readonly float[] _scratchpad;
     private readonly int _threads;
     private bool _disposed;
 
@@ -28,6 +32,8 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
         builder.Build();
         _arena = builder.AllocateArena();
         _homes = builder.Homes;
+        _scratchpad = builder.Scratchpad.Array!;
+        ScratchpadLength = (builder.ScratchpadBytes + 3) / 4;
         var actions = new List<RunAction>(builder.Actions.Count);
         try
         {
@@ -42,6 +48,9 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     }
 
     public ExecutionPlan Plan { get; }
+
+    /// <summary>Floats in the primitives' shared scratchpad.</summary>
+    internal long ScratchpadLength { get; }
 
     /// <summary>Floats in the activation arena.</summary>
     public long ArenaLength => _arena.Length;
