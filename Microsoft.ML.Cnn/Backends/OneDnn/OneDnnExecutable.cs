@@ -18,6 +18,8 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
     // graph of primitives only (no managed kernel viewing the scratchpad) lost it at the next collection, and oneDNN
     // then wrote into memory the GC had handed to other objects.
     private readonly float[] _scratchpad;
+    // Primitives also point straight into the store's pinned parameter and gradient arrays: keep them reachable too.
+    private readonly OneDnnParameterStore _store;
     private readonly int _threads;
     private bool _disposed;
 
@@ -33,6 +35,7 @@ internal sealed class OneDnnExecutable : IExecutable, IComputeWork
         _arena = builder.AllocateArena();
         _homes = builder.Homes;
         _scratchpad = builder.Scratchpad.Array!;
+        _store = store;
         ScratchpadLength = (builder.ScratchpadBytes + 3) / 4;
         var actions = new List<RunAction>(builder.Actions.Count);
         try
