@@ -1,8 +1,8 @@
 // Writes ONNX check cases (model.onnx, case.json, raw float32 inputs and the library's outputs) and runs
 // tools/check_onnx.sh on them: the ONNX checker and ONNX Runtime, independent of this library.
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Microsoft.ML.Cnn.Tests.TestSupport;
 
 namespace Microsoft.ML.Cnn.Tests.Onnx;
 
@@ -42,23 +42,13 @@ internal static class OnnxRuntimeCheck
     /// <summary>Runs tools/check_onnx.sh on <paramref name="caseDir"/>; fails with its output unless every check passes.</summary>
     public static string Run(string caseDir)
     {
-        string script = Path.Combine(RepositoryRoot(), "tools", "check_onnx.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(caseDir);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"tools/check_onnx.sh took more than 10 minutes.\n{output}");
-        }
-        output += stderr.Result;
+        var result = RepositoryTools.Run("bash", [RepositoryTools.PathOf("check_onnx.sh"), caseDir], TimeSpan.FromMinutes(10));
+        string output = result.Output;
+        if (result.TimedOut) Assert.Fail($"tools/check_onnx.sh took more than 10 minutes.\n{output}");
         Console.WriteLine(output);
-        if (process.ExitCode == 2 && Environment.GetEnvironmentVariable(SkipVariable) == "1")
+        if (result.ExitCode == 2 && Environment.GetEnvironmentVariable(SkipVariable) == "1")
             Assert.Inconclusive($"The ONNX tools could not be installed and {SkipVariable}=1:\n{output}");
-        Assert.AreEqual(0, process.ExitCode, process.ExitCode == 2
+        Assert.AreEqual(0, result.ExitCode, result.ExitCode == 2
             ? $"tools/check_onnx.sh could not install its tools (python3-onnx with apt, onnxruntime-node with npm); set {SkipVariable}=1 to skip these cases where the registries are out of reach.\n{output}"
             : $"tools/check_onnx.sh failed:\n{output}");
         return output;
@@ -74,14 +64,5 @@ internal static class OnnxRuntimeCheck
     public static void Clean(string folder)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KeepVariable))) Directory.Delete(folder, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "tools", "check_onnx.sh"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No tools/check_onnx.sh above {AppContext.BaseDirectory}; run the tests from the repository's build output.");
     }
 }

@@ -1,10 +1,10 @@
 // The whole path a user's torchvision weights take, with random weights: tools/export_safetensors.py writes a real
 // torchvision ResNet-18, the preset imports it for another class count, only the new head is fine-tuned, and the
 // tuned weights load strictly back into torchvision. Needs PyTorch and torchvision; inconclusive (and says so) without.
-using System.Diagnostics;
 using Microsoft.ML.Cnn.Architectures;
 using Microsoft.ML.Cnn.Data;
 using Microsoft.ML.Cnn.Numerics;
+using Microsoft.ML.Cnn.Tests.TestSupport;
 using Microsoft.ML.Cnn.Trainers;
 using Microsoft.ML.Cnn.Transfer;
 
@@ -13,6 +13,7 @@ namespace Microsoft.ML.Cnn.Tests.Transfer;
 public sealed partial class TorchWeightsTests
 {
     private const string Python = "/usr/bin/python3";
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -91,35 +92,10 @@ public sealed partial class TorchWeightsTests
     /// <summary>Runs tools/export_safetensors.py; inconclusive when PyTorch or torchvision is missing (CI needs neither).</summary>
     private static string RunExportScript(params string[] arguments)
     {
-        if (!File.Exists(Python) || !TorchvisionImports())
+        if (!File.Exists(Python) || RepositoryTools.Run(Python, ["-c", "import torch, torchvision"], ScriptTimeout).ExitCode != 0)
             Assert.Inconclusive($"This test runs tools/export_safetensors.py, which needs PyTorch and torchvision ({Python} with python3-torch and python3-torchvision: tools/setup.sh --with-torch); they are not installed, so it did not run.");
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tools", "export_safetensors.py"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, $"export_safetensors.py {string.Join(' ', arguments)} failed:\n{output}{stderr.Result}");
-        return output;
-    }
-
-    private static bool TorchvisionImports()
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import torch, torchvision");
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "tools", "export_safetensors.py"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No tools/export_safetensors.py above {AppContext.BaseDirectory}; run the tests from the repository's build output.");
+        var result = RepositoryTools.Run(Python, [RepositoryTools.PathOf("export_safetensors.py"), .. arguments], ScriptTimeout);
+        Assert.AreEqual(0, result.ExitCode, $"export_safetensors.py {string.Join(' ', arguments)} failed{(result.TimedOut ? " (timed out)" : "")}:\n{result.Output}");
+        return result.Output;
     }
 }
