@@ -125,8 +125,9 @@ public abstract class CnnTrainerBase<TTransformer> : IEstimator<TTransformer> wh
         }
         if (_options.TrainableLayers is { } trainable)
         {
-            var keep = trainable.SelectMany(name => FindLayers(network, name, nameof(CnnTrainerOptions.TrainableLayers))).ToHashSet();
-            foreach (var layer in network.Layers) layer.Trainable = keep.Contains(layer);
+            // Checked here first so an unknown name is reported against the option that holds it.
+            foreach (string name in trainable) FindLayers(network, name, nameof(CnnTrainerOptions.TrainableLayers));
+            network.FreezeAllExcept([.. trainable]);
         }
         if (!network.Parameters.Any(p => p.RequiresGradient))
             throw new ArgumentException($"Every layer of the {Architecture} is frozen, so training would change nothing; unfreeze at least one.", nameof(CnnTrainerOptions.FrozenLayers));

@@ -71,7 +71,20 @@ internal sealed class StepContext(ExecutionPlan plan, PrimitiveCache cache, Func
     /// <summary>Whether a step of the plan reads the workspace of <paramref name="output"/>'s forward step (which then keeps one).</summary>
     public bool HasWorkspaceReader(Value output) => Plan.Steps.Any(s => ReadsWorkspaceOf(s, output));
 
-    public void RegisterWorkspaceForward(Value output, CachedPrimitive forward) => _workspaceForwards[output] = forward;
+    /// <summary>
+    /// For a forward primitive writing <paramref name="output"/>: when a backward step reads its workspace, registers it
+    /// as that workspace's producer and returns the step's workspace use; otherwise null.
+    /// </summary>
+    public WorkspaceUse? ProduceWorkspace(Value output, CachedPrimitive forward)
+    {
+        if (!HasWorkspaceReader(output)) return null;
+        _workspaceForwards[output] = forward;
+        return new WorkspaceUse(output, forward.Query(DnnlQuery.WorkspaceMd), IsProducer: true);
+    }
+
+    /// <summary>The workspace use of a backward step reading the workspace of <paramref name="forward"/>, which wrote <paramref name="output"/>.</summary>
+    public static WorkspaceUse ReadWorkspace(Value output, CachedPrimitive forward) =>
+        new(output, forward.Query(DnnlQuery.WorkspaceMd), IsProducer: false);
 
     public CachedPrimitive WorkspaceForward(Value output) =>
         _workspaceForwards.TryGetValue(output, out var forward) ? forward

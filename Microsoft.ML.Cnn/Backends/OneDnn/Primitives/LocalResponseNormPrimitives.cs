@@ -20,14 +20,8 @@ internal static class LocalResponseNormPrimitives
         var request = DnnlOpDescriptors.LrnForward(ctx.Operation, keepWorkspace ? DnnlPropKind.ForwardTraining : DnnlPropKind.ForwardInference,
             data, op.Size, op.Alpha, op.Beta, op.K);
         var p = ctx.Cache.Get(request);
-        WorkspaceUse? workspace = null;
-        if (keepWorkspace)
-        {
-            ctx.RegisterWorkspaceForward(y, p);
-            workspace = new WorkspaceUse(y, p.Query(DnnlQuery.WorkspaceMd), IsProducer: true);
-        }
         return new PrimitiveStep(p, [StepContext.Operand(DnnlArg.Src, p, DnnlQuery.SourceMd, ctx.Plain(node.Inputs[0]))],
-            [StepContext.Operand(DnnlArg.Dst, p, DnnlQuery.DestinationMd, ctx.Plain(y))], workspace);
+            [StepContext.Operand(DnnlArg.Dst, p, DnnlQuery.DestinationMd, ctx.Plain(y))], ctx.ProduceWorkspace(y, p));
     }
 
     /// <summary>Inputs x, y (finds the forward and its workspace), dy; output dx, all in the forward's source layout.</summary>
@@ -40,6 +34,6 @@ internal static class LocalResponseNormPrimitives
             [StepContext.Operand(DnnlArg.Src, p, DnnlQuery.SourceMd, ctx.Plain(node.Inputs[0])), Operand.Unused,
              StepContext.Operand(DnnlArg.DiffDst, p, DnnlQuery.DiffDestinationMd, ctx.Plain(node.Inputs[2]))],
             [StepContext.Operand(DnnlArg.DiffSrc, p, DnnlQuery.DiffSourceMd, ctx.Plain(node.Outputs[0]))],
-            new WorkspaceUse(node.Inputs[1], forward.Query(DnnlQuery.WorkspaceMd), IsProducer: false));
+            StepContext.ReadWorkspace(node.Inputs[1], forward));
     }
 }

@@ -14,14 +14,8 @@ internal static class PoolingPrimitives
         var request = DnnlOpDescriptors.PoolingForward(ctx.Operation, keepWorkspace ? DnnlPropKind.ForwardTraining : DnnlPropKind.ForwardInference,
             DnnlAlgorithm.PoolingMax, ctx.Current(node.Inputs[0]), ctx.Any(y), Window(op.Geometry));
         var p = ctx.Cache.Get(request);
-        WorkspaceUse? workspace = null;
-        if (keepWorkspace)
-        {
-            ctx.RegisterWorkspaceForward(y, p);
-            workspace = new WorkspaceUse(y, p.Query(DnnlQuery.WorkspaceMd), IsProducer: true);
-        }
         return new PrimitiveStep(p, [StepContext.Operand(DnnlArg.Src, p, DnnlQuery.SourceMd, ctx.Plain(node.Inputs[0]))],
-            [StepContext.Operand(DnnlArg.Dst, p, DnnlQuery.DestinationMd, ctx.Plain(y))], workspace);
+            [StepContext.Operand(DnnlArg.Dst, p, DnnlQuery.DestinationMd, ctx.Plain(y))], ctx.ProduceWorkspace(y, p));
     }
 
     /// <summary>Inputs x (unused), y (finds the forward and its workspace), dy; output dx.</summary>
@@ -34,7 +28,7 @@ internal static class PoolingPrimitives
         return new PrimitiveStep(p,
             [Operand.Unused, Operand.Unused, StepContext.Operand(DnnlArg.DiffDst, p, DnnlQuery.DiffDestinationMd, ctx.Plain(node.Inputs[2]))],
             [StepContext.Operand(DnnlArg.DiffSrc, p, DnnlQuery.DiffSourceMd, ctx.Plain(node.Outputs[0]))],
-            new WorkspaceUse(node.Inputs[1], forward.Query(DnnlQuery.WorkspaceMd), IsProducer: false));
+            StepContext.ReadWorkspace(node.Inputs[1], forward));
     }
 
     public static PrimitiveStep AverageForward(AvgPool2D op, Node node, StepContext ctx)
