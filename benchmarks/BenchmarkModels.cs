@@ -21,7 +21,4 @@ internal sealed record BenchmarkModel(string Key, string DisplayName, Func<Netwo
         new("resnet18", "ResNet-18 (224x224)", () => ArchitectureCatalog.Create(ArchitecturePreset.ResNet18, [3, 224, 224], 1000, seed: 0), 16, [16], true),
         new("vgg11", "VGG-11 (224x224)", () => ArchitectureCatalog.Create(ArchitecturePreset.Vgg11, [3, 224, 224], 1000, seed: 0), 16, [16], true),
     ];
-
-    /// <summary>Classes of the network's output, for random labels.</summary>
-    public int Classes => IsFullSize ? 1000 : 10;
 }

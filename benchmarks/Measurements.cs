@@ -29,9 +29,9 @@ internal static class Measurements
         double flops = FlopCounter.ForwardFlopsPerSample(network);
 
         // Training: per-batch times from the progress callback, which the trainer calls synchronously after each step.
-        int warmUp = model.IsFullSize ? FullSizeWarmUp : WarmUp;
-        int steps = warmUp + (model.IsFullSize ? settings.FullSizeSteps : settings.TrainSteps) + 1;
-        var data = RandomData(network.InputShape, steps * model.TrainBatch, model.Classes, seed: 1);
+        var (warmUp, timedSteps) = model.IsFullSize ? (FullSizeWarmUp, settings.FullSizeSteps) : (WarmUp, settings.TrainSteps);
+        int steps = warmUp + timedSteps + 1, classes = network.OutputShape[0];
+        var data = RandomData(network.InputShape, steps * model.TrainBatch, classes, seed: 1);
         var stamps = new List<long>(steps);
         using (var trainer = new Trainer(network, new TrainerOptions { Optimizer = new Adam(1e-3f), BatchSize = model.TrainBatch, Epochs = 1, Backend = backend }))
             trainer.Fit(data, progress: new SynchronousProgress(stamps));
@@ -42,8 +42,8 @@ internal static class Measurements
         foreach (int batch in model.InferenceBatches)
         {
             // Batch 1 is timed ten times as often: each run is short and noisier.
-            int iterations = model.IsFullSize ? settings.FullSizeSteps : batch == 1 ? settings.InferenceIterations * 10 : settings.InferenceIterations;
-            var inputs = RandomData(network.InputShape, batch, model.Classes, seed: 2).Features;
+            int iterations = model.IsFullSize ? timedSteps : batch == 1 ? settings.InferenceIterations * 10 : settings.InferenceIterations;
+            var inputs = RandomData(network.InputShape, batch, classes, seed: 2).Features;
             var outputs = new float[batch * predictor.OutputSize];
             var times = new double[iterations];
             for (int i = -warmUp; i < iterations; i++)
