@@ -60,21 +60,40 @@ public static class WeightTransfer
     public static WeightTransferReport Copy(IReadOnlyDictionary<string, (Shape Shape, float[] Data)> tensors, Network target)
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        ArgumentNullException.ThrowIfNull(target);
-        var copied = new List<string>();
-        var missing = new List<string>();
-        var wrongShape = new List<ShapeMismatch>();
-        foreach (var parameter in target.Parameters)
+        var report = Match(target, tensors, name => name, t => t.Shape, (key, _) => key, out var matched);
+        foreach (var (parameter, tensor) in matched)
         {
-            if (!tensors.TryGetValue(parameter.Name, out var tensor)) { missing.Add(parameter.Name); continue; }
-            if (tensor.Shape != parameter.Shape) { wrongShape.Add(new ShapeMismatch(parameter.Name, tensor.Shape, parameter.Shape)); continue; }
             if (tensor.Data.Length != parameter.Data.Length)
                 throw new ArgumentException($"Tensor '{parameter.Name}' has {tensor.Data.Length} values for shape {tensor.Shape}.", nameof(tensors));
-            tensor.Data.CopyTo(parameter.Data, 0);
-            copied.Add(parameter.Name);
         }
-        var targetNames = target.Parameters.Select(p => p.Name).ToHashSet();
-        var unused = tensors.Keys.Where(n => !targetNames.Contains(n)).Order(StringComparer.Ordinal).ToArray();
-        return new WeightTransferReport(copied, missing, wrongShape, unused);
+        foreach (var (parameter, tensor) in matched) tensor.Data.CopyTo(parameter.Data, 0);
+        return report;
+    }
+
+    /// <summary>
+    /// Pairs each parameter of <paramref name="target"/> with the source stored under <paramref name="keyOf"/>(its name)
+    /// when the shapes agree, copying nothing: the caller copies <paramref name="matched"/> (so a file can be read only
+    /// for the tensors that fit). The report lists the matched parameters as copied, the missing and wrong-shaped ones,
+    /// and the unused sources by <paramref name="sourceName"/>.
+    /// </summary>
+    internal static WeightTransferReport Match<TSource>(Network target, IReadOnlyDictionary<string, TSource> sources, Func<string, string> keyOf,
+        Func<TSource, Shape> shapeOf, Func<string, TSource, string> sourceName, out List<(Parameter Parameter, TSource Source)> matched)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        matched = [];
+        var missing = new List<string>();
+        var wrongShape = new List<ShapeMismatch>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in target.Parameters)
+        {
+            string key = keyOf(parameter.Name);
+            if (!sources.TryGetValue(key, out var source)) { missing.Add(parameter.Name); continue; }
+            used.Add(key);
+            var shape = shapeOf(source);
+            if (shape != parameter.Shape) { wrongShape.Add(new ShapeMismatch(parameter.Name, shape, parameter.Shape)); continue; }
+            matched.Add((parameter, source));
+        }
+        var unused = sources.Where(e => !used.Contains(e.Key)).Select(e => sourceName(e.Key, e.Value)).Order(StringComparer.Ordinal).ToArray();
+        return new WeightTransferReport(matched.Select(m => m.Parameter.Name).ToArray(), missing, wrongShape, unused);
     }
 }

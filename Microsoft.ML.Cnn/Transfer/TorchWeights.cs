@@ -49,22 +49,9 @@ public static class TorchWeights
         options ??= new TorchImportOptions();
         var (byKey, skipped) = MapFileTensors(reader, options);
 
-        var planned = new List<(Parameter Parameter, SafeTensorInfo Tensor)>();
-        var missing = new List<string>();
-        var wrongShape = new List<ShapeMismatch>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in network.Parameters)
-        {
-            string key = TorchParameterNames.ToTorch(parameter.Name);
-            if (!byKey.TryGetValue(key, out var tensor)) { missing.Add(parameter.Name); continue; }
-            used.Add(key);
-            var shape = new Shape(tensor.Shape.Select(d => (int)d).ToArray());
-            if (shape != parameter.Shape) { wrongShape.Add(new ShapeMismatch(parameter.Name, shape, parameter.Shape)); continue; }
-            planned.Add((parameter, tensor));
-        }
-        var unused = byKey.Where(e => !used.Contains(e.Key)).Select(e => e.Value.Name).Order(StringComparer.Ordinal).ToArray();
-        var report = new WeightTransferReport(planned.Select(p => p.Parameter.Name).ToArray(), missing, wrongShape, unused) { Skipped = skipped };
-        if (options.Strict && (!report.AllParametersCopied || unused.Length > 0))
+        var report = WeightTransfer.Match(network, byKey, TorchParameterNames.ToTorch, tensor => new Shape(tensor.Shape.Select(d => (int)d).ToArray()),
+            (_, tensor) => tensor.Name, out var planned) with { Skipped = skipped };
+        if (options.Strict && (!report.AllParametersCopied || report.Unused.Count > 0))
             throw new InvalidDataException($"The safetensors file does not fit the network exactly (strict import; nothing was copied): {report}");
 
         foreach (var (parameter, tensor) in planned) reader.ReadSingles(tensor, parameter.Data);
